@@ -81,8 +81,11 @@ export interface RunStore {
    * Returns the run after the change, or null if it does not exist in the project.
    */
   runCancel(p: { id: string; projectId: string }): Promise<Run | null>;
-  /** Recover runs whose lease expired before `now`: back to queued while attempts remain, else failed worker_lost. */
-  runRecoverExpired(p: { now?: Date }): Promise<{ requeued: string[]; failed: string[] }>;
+  /**
+   * Recover runs whose lease expired before `now`: back to queued while attempts remain, else failed worker_lost.
+   * A run whose cancel was requested ends cancelled instead (listed in `cancelled`).
+   */
+  runRecoverExpired(p: { now?: Date }): Promise<{ requeued: string[]; failed: string[]; cancelled: string[] }>;
   /** Counts by status (for readiness and benchmarks). */
   runCounts(): Promise<Record<RunStatus, number>>;
 
