@@ -46,4 +46,6 @@ export interface LoadedDocument {
   pages: Page[];
   /** Plain text of each page (lines joined with \n), same order as pages. */
   pageTexts: string[];
+  /** Non-fatal problems met while loading (e.g. a page that could not be read and was left empty). */
+  warnings?: string[];
 }
