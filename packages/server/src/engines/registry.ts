@@ -1,0 +1,26 @@
+// Which engine serves which primitive. Primitives without an engine yet fail with `not_implemented`
+// (an honest error, never a made-up output).
+import { RunFailure } from '../runs/failures.ts';
+import type { Primitive } from '../runs/types.ts';
+import { extractEngine } from './extract.ts';
+import { parseEngine } from './parse.ts';
+import type { Engine } from './types.ts';
+
+const notImplemented =
+  (primitive: Primitive): Engine =>
+  async () => {
+    throw new RunFailure('not_implemented', `The '${primitive}' primitive has no engine yet in this Docket version; parse and extract are available`);
+  };
+
+const ENGINES: Record<Primitive, Engine> = {
+  parse: parseEngine,
+  extraction: extractEngine,
+  classification: notImplemented('classification'),
+  split: notImplemented('split'),
+  partition: notImplemented('partition'),
+  edit: notImplemented('edit'),
+};
+
+export function getEngine(primitive: Primitive): Engine {
+  return ENGINES[primitive];
+}

@@ -1,0 +1,102 @@
+// Turns a validated create body into a stored run: checks what JSON Schema alone cannot
+// (model, json_schema, document URL, edit's document/template_id), stores the document bytes by
+// content hash, and inserts the run as queued.
+import { createHash } from 'node:crypto';
+import { Ajv } from 'ajv';
+import { parseDataUri, DocumentInputError } from '../documents/mime-data.ts';
+import { sniffFormat } from '../documents/sniff.ts';
+import { modelNames, resolveModel } from '../models/registry.ts';
+import { newRunId } from '../runs/ids.ts';
+import { PRIMITIVES } from '../runs/primitives.ts';
+import type { Primitive, Run } from '../runs/types.ts';
+import type { RunStore } from '../store/run-store.ts';
+import type { Config } from '../config/config.ts';
+import { ApiError, validationError } from './errors.ts';
+
+const schemaChecker = new Ajv({ strict: false, validateSchema: true, allErrors: true });
+
+/** Body fields that are request options, not echoed parameters. */
+const NOT_PARAMS = new Set(['document', 'model', 'metadata', 'background', 'stream', 'bust_cache']);
+
+export async function createRun(
+  o: { store: RunStore; config: Config },
+  p: { primitive: Primitive; projectId: string; body: Record<string, unknown> },
+): Promise<Run> {
+  const { primitive, body } = p;
+  const model = String(body.model ?? 'retab-small');
+  if (!resolveModel(model)) throw validationError(['body', 'model'], `Unknown model '${model}'. Available models: ${modelNames().join(', ')}`, 'enum');
+  if (primitive === 'extraction') checkJsonSchema(body.json_schema);
+  if (body.stream === true && body.background === true) throw new ApiError(400, 'stream and background cannot both be true: stream the run, or create it in the background and poll it');
+  if (primitive === 'edit') checkEditSource(body);
+
+  const params: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(body)) if (!NOT_PARAMS.has(k)) params[k] = v;
+  for (const f of PRIMITIVES[primitive].echo) if (!(f in params)) params[f] = null;
+
+  const doc = body.document as { filename: string; url: string } | null | undefined;
+  if (!doc) throw new ApiError(404, `Edit template '${String(body.template_id)}' not found`);
+  let file: Run['file'];
+  let blobKey: string | null = null;
+  if (doc.url.startsWith('data:')) {
+    let bytes: Uint8Array;
+    try {
+      bytes = parseDataUri(doc.url).bytes;
+    } catch (err) {
+      if (err instanceof DocumentInputError) throw validationError(['body', 'document', 'url'], err.message, err.code);
+      throw err;
+    }
+    if (bytes.byteLength === 0) throw validationError(['body', 'document', 'url'], 'The document is empty', 'value_error');
+    if (bytes.byteLength > o.config.maxDocumentBytes) {
+      throw new ApiError(413, `The document is ${bytes.byteLength} bytes; the limit is ${o.config.maxDocumentBytes} bytes (DOCKET_MAX_DOCUMENT_MB)`);
+    }
+    blobKey = createHash('sha256').update(bytes).digest('hex');
+    await o.store.blobPut({ key: blobKey, bytes });
+    file = { id: `file_${blobKey.slice(0, 24)}`, filename: doc.filename, mime_type: sniffFormat(bytes, doc.filename).mimeType };
+  } else if (/^https?:\/\//i.test(doc.url)) {
+    try {
+      new URL(doc.url);
+    } catch {
+      throw validationError(['body', 'document', 'url'], 'document.url is not a valid URL', 'url_parsing');
+    }
+    params._source_url = doc.url;
+    const id = createHash('sha256').update(doc.url).digest('hex').slice(0, 24);
+    file = { id: `file_${id}`, filename: doc.filename, mime_type: 'application/octet-stream' };
+  } else {
+    throw validationError(['body', 'document', 'url'], 'document.url must be a data: URI (data:<mime>;base64,...) or an http(s) URL', 'value_error');
+  }
+
+  return o.store.runCreate({
+    id: newRunId(PRIMITIVES[primitive].idPrefix),
+    primitive,
+    projectId: p.projectId,
+    status: 'queued',
+    model,
+    file,
+    blobKey,
+    params,
+    metadata: (body.metadata as Record<string, string> | null | undefined) ?? null,
+    maxAttempts: o.config.maxAttempts,
+  });
+}
+
+function checkJsonSchema(schema: unknown): void {
+  const s = schema as Record<string, unknown>;
+  if (!schemaChecker.validateSchema(s)) {
+    const why = (schemaChecker.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
+    throw validationError(['body', 'json_schema'], `json_schema is not a valid JSON Schema: ${why}`, 'invalid_schema');
+  }
+  if (s.type !== 'object' && typeof s.properties !== 'object') {
+    throw validationError(['body', 'json_schema'], 'json_schema must describe an object: {"type": "object", "properties": {...}}', 'invalid_schema');
+  }
+  try {
+    schemaChecker.compile(s);
+  } catch (err) {
+    throw validationError(['body', 'json_schema'], `json_schema cannot be compiled: ${(err as Error).message}`, 'invalid_schema');
+  }
+}
+
+function checkEditSource(body: Record<string, unknown>): void {
+  const hasDoc = body.document != null;
+  const hasTemplate = body.template_id != null;
+  if (hasDoc === hasTemplate) throw new ApiError(400, 'Provide exactly one of document or template_id');
+}

@@ -1,0 +1,18 @@
+// Message shapes exchanged between the thread pool (main thread) and engine threads.
+import type { Primitive, RunProgress } from '../runs/types.ts';
+
+export interface ThreadJob {
+  jobId: string;
+  primitive: Primitive;
+  bytes: Uint8Array;
+  filename: string;
+  params: Record<string, unknown>;
+  model: string;
+  maxPages: number;
+}
+
+export type ThreadReply =
+  | { type: 'progress'; jobId: string; progress: RunProgress }
+  | { type: 'partial'; jobId: string; output: unknown }
+  | { type: 'done'; jobId: string; output: unknown; consensus: unknown; pageCount: number; mimeType: string }
+  | { type: 'error'; jobId: string; code: string; message: string; details: Record<string, unknown> | null; stack?: string };

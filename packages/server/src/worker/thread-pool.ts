@@ -1,0 +1,143 @@
+// A fixed set of engine threads. Each job runs in one thread; an aborted job gets a grace period
+// to stop at its next checkpoint, after which its thread is terminated and replaced.
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { RunFailure } from '../runs/failures.ts';
+import type { RunProgress } from '../runs/types.ts';
+import type { ThreadJob, ThreadReply } from './thread-messages.ts';
+
+export interface JobHandlers {
+  signal: AbortSignal;
+  onProgress?: (p: RunProgress) => void;
+  onPartial?: (output: unknown) => void;
+}
+
+export interface JobResult {
+  output: unknown;
+  consensus: unknown;
+  pageCount: number;
+  mimeType: string;
+}
+
+interface Slot {
+  worker: Worker;
+  busy: boolean;
+}
+
+// Threads load TypeScript sources through tsx, resolved from this package so it works from any cwd.
+const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+const THREAD_ENTRY = new URL('./engine-thread.ts', import.meta.url);
+
+export class ThreadPool {
+  private readonly slots: Slot[] = [];
+  private readonly waiters: ((s: Slot) => void)[] = [];
+  private closed = false;
+  private nextJob = 0;
+
+  constructor(private readonly size: number, private readonly cancelGraceMs: number, private readonly onStack?: (stack: string) => void) {}
+
+  async run(job: Omit<ThreadJob, 'jobId'>, h: JobHandlers): Promise<JobResult> {
+    const slot = await this.acquire();
+    const jobId = `j${++this.nextJob}`;
+    try {
+      return await this.runOn(slot, { ...job, jobId }, h);
+    } finally {
+      this.release(slot);
+    }
+  }
+
+  private runOn(slot: Slot, job: ThreadJob, h: JobHandlers): Promise<JobResult> {
+    return new Promise<JobResult>((resolve, reject) => {
+      let graceTimer: NodeJS.Timeout | undefined;
+      const w = slot.worker;
+      const cleanup = () => {
+        w.off('message', onMessage);
+        w.off('error', onError);
+        w.off('exit', onExit);
+        h.signal.removeEventListener('abort', onAbort);
+        if (graceTimer) clearTimeout(graceTimer);
+      };
+      const onMessage = (m: ThreadReply) => {
+        if (m.jobId !== job.jobId) return;
+        if (m.type === 'progress') h.onProgress?.(m.progress);
+        else if (m.type === 'partial') h.onPartial?.(m.output);
+        else if (m.type === 'done') {
+          cleanup();
+          resolve({ output: m.output, consensus: m.consensus, pageCount: m.pageCount, mimeType: m.mimeType });
+        } else {
+          cleanup();
+          if (m.stack) this.onStack?.(m.stack);
+          reject(new RunFailure(m.code as RunFailure['code'], m.message, m.details));
+        }
+      };
+      const onError = (err: Error) => {
+        cleanup();
+        this.replace(slot);
+        this.onStack?.(err.stack ?? String(err));
+        reject(new RunFailure('internal_error', 'The engine thread crashed'));
+      };
+      const onExit = () => {
+        cleanup();
+        this.replace(slot);
+        reject(new RunFailure(h.signal.aborted ? 'cancelled' : 'internal_error', h.signal.aborted ? 'The run was stopped' : 'The engine thread exited'));
+      };
+      const onAbort = () => {
+        w.postMessage({ type: 'abort', jobId: job.jobId, reason: String(h.signal.reason ?? 'aborted') });
+        // The engine gets a grace period to reach a checkpoint; then its thread is terminated.
+        graceTimer = setTimeout(() => {
+          cleanup();
+          this.replace(slot);
+          reject(new RunFailure('cancelled', 'The run was stopped'));
+        }, this.cancelGraceMs);
+      };
+      w.on('message', onMessage);
+      w.on('error', onError);
+      w.on('exit', onExit);
+      if (h.signal.aborted) onAbort();
+      else h.signal.addEventListener('abort', onAbort, { once: true });
+      const copy = job.bytes.slice();
+      w.postMessage({ type: 'run', job: { ...job, bytes: copy } }, [copy.buffer]);
+    });
+  }
+
+  private spawn(): Worker {
+    const w = new Worker(THREAD_ENTRY, { execArgv: ['--import', TSX_LOADER] });
+    w.unref();
+    return w;
+  }
+
+  private replace(slot: Slot): void {
+    const old = slot.worker;
+    old.removeAllListeners();
+    void old.terminate();
+    if (!this.closed) slot.worker = this.spawn();
+  }
+
+  private acquire(): Promise<Slot> {
+    if (this.closed) return Promise.reject(new Error('thread pool is closed'));
+    const free = this.slots.find((s) => !s.busy);
+    if (free) {
+      free.busy = true;
+      return Promise.resolve(free);
+    }
+    if (this.slots.length < this.size) {
+      const slot: Slot = { worker: this.spawn(), busy: true };
+      this.slots.push(slot);
+      return Promise.resolve(slot);
+    }
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  private release(slot: Slot): void {
+    const next = this.waiters.shift();
+    if (next) next(slot);
+    else slot.busy = false;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    this.slots.length = 0;
+  }
+}
