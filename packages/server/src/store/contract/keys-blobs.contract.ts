@@ -16,6 +16,7 @@ export function keysBlobsContract(env: ContractEnv): void {
       const found = await s.apiKeyFindByHash({ keyHash: 'h1' });
       expect(found).toMatchObject({ id: 'key_1', projectId: 'proj_a', revokedAt: null });
       expect(found).not.toHaveProperty('keyHash');
+      expect(found?.lastUsedAt).not.toBeNull(); // a successful lookup records use
       expect(await s.apiKeyFindByHash({ keyHash: 'nope' })).toBeNull();
 
       expect((await s.apiKeyList({ projectId: 'proj_a' })).map((k) => k.id).sort()).toEqual(['key_1', 'key_3']);

@@ -1,7 +1,7 @@
 // Contract: claiming (order, filters, exclusivity), lease heartbeats, finishing and cancelling.
 import { describe, expect, it } from 'vitest';
 import type { Run } from '../../runs/types.ts';
-import { type ContractEnv, LONG_LEASE_MS, OTHER_PROJECT, PROJECT, driveTo, runParams } from './helpers.ts';
+import { type ContractEnv, LONG_LEASE_MS, OTHER_PROJECT, PROJECT, clockPast, driveTo, runParams } from './helpers.ts';
 
 export function lifecycleContract(env: ContractEnv): void {
   const createQueued = async (n: number, over = {}) => {
@@ -135,6 +135,7 @@ export function lifecycleContract(env: ContractEnv): void {
         const c = await env.store.runCancel({ id: run.id, projectId: PROJECT });
         expect(c).toMatchObject({ status: 'cancelled', output: null, error: null });
         expect(c?.completedAt).not.toBeNull();
+        await clockPast(c!.updatedAt);
         expect(await env.store.runCancel({ id: run.id, projectId: PROJECT })).toEqual(c);
       }
       expect(await env.store.runClaim({ owner: 'w', limit: 10, leaseMs: 1000 })).toEqual([]);
@@ -145,6 +146,7 @@ export function lifecycleContract(env: ContractEnv): void {
       const c = await env.store.runCancel({ id: run.id, projectId: PROJECT });
       expect(c).toMatchObject({ status: 'in_progress', leaseOwner: run.leaseOwner, completedAt: null });
       expect(c?.cancelRequestedAt).not.toBeNull();
+      await clockPast(c!.updatedAt); // a rewrite of cancel_requested_at would now show
       expect(await env.store.runCancel({ id: run.id, projectId: PROJECT })).toEqual(c);
     });
 

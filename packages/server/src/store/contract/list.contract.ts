@@ -95,6 +95,7 @@ export function listContract(env: ContractEnv): void {
       await env.store.runCreate(runParams({ file: null }));
       expect(ids((await list({ filename: 'invoice', order: 'asc' })).data)).toEqual([inv.id, inv2.id]);
       expect(ids((await list({ filename: '.pdf', order: 'asc' })).data)).toEqual([inv.id, inv2.id, under.id, axb.id, pct.id]);
+      expect(ids((await list({ filename: 'INVOICE-20', order: 'asc' })).data)).toEqual([inv.id]);
       expect(ids((await list({ filename: 'a_b' })).data)).toEqual([under.id]);
       expect(ids((await list({ filename: '%' })).data)).toEqual([pct.id]);
       expect((await list({ filename: 'nothing' })).data).toEqual([]);
