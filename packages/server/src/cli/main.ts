@@ -1,13 +1,30 @@
 // The `docket` command line: serve, keys, and client commands (parse, extract, runs).
 import { Command } from 'commander';
+import { describeError, exitCodeOf } from './cli-errors.ts';
+import { extractCommand } from './extract-command.ts';
 import { keysCommand } from './keys-command.ts';
-import { serveCommand } from './serve-command.ts';
+import { parseCommand } from './parse-command.ts';
+import { runsCommand } from './runs-command.ts';
 
 const program = new Command('docket').description('Docket: a self-hostable document-AI API server (Retab v1 compatible)');
-program.command('serve').description('run the API server with an in-process worker pool').action(serveCommand);
+// Loaded on use, so client commands do not load the server (Fastify, engines, pdfjs).
+program
+  .command('serve')
+  .description('run the API server with an in-process worker pool')
+  .action(async () => (await import('./serve-command.ts')).serveCommand());
 program.addCommand(keysCommand());
+program.addCommand(parseCommand());
+program.addCommand(extractCommand());
+program.addCommand(runsCommand());
 
-program.parseAsync(process.argv).catch((err: Error) => {
-  process.stderr.write(`docket: ${err.message}\n`);
-  process.exit(1);
+program.parseAsync(process.argv).catch((err: unknown) => {
+  const baseURL = baseUrlFromArgv() ?? (process.env.DOCKET_BASE_URL?.trim() || undefined) ?? 'http://127.0.0.1:8080';
+  process.stderr.write(`docket: ${describeError(err, baseURL)}\n`);
+  process.exit(exitCodeOf(err));
 });
+
+function baseUrlFromArgv(): string | undefined {
+  const i = process.argv.indexOf('--base-url');
+  if (i >= 0) return process.argv[i + 1];
+  return process.argv.find((a) => a.startsWith('--base-url='))?.slice('--base-url='.length);
+}
