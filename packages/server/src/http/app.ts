@@ -1,4 +1,5 @@
 // Builds the Fastify application: auth, the six resources, health checks, error rendering.
+import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { PRIMITIVE_LIST } from '../runs/primitives.ts';
 import { ulid } from '../runs/ids.ts';
@@ -8,6 +9,18 @@ import type { RunEvents } from '../worker/run-events.ts';
 import { registerAuth } from './auth.ts';
 import { errorHandler } from './errors.ts';
 import { registerResourceRoutes } from './resource-routes.ts';
+
+const OPENAPI_INFO = {
+  openapi: '3.0.3',
+  info: { title: 'Docket API', version: '0.1.0', description: 'Retab v1 compatible document-AI API: parses, extractions, classifications, splits, partitions, edits.' },
+  components: {
+    securitySchemes: {
+      ApiKey: { type: 'apiKey' as const, in: 'header' as const, name: 'Api-Key' },
+      Bearer: { type: 'http' as const, scheme: 'bearer' },
+    },
+  },
+  security: [{ ApiKey: [] as string[] }, { Bearer: [] as string[] }] as Record<string, string[]>[],
+};
 
 export interface AppDeps {
   config: Config;
@@ -41,7 +54,12 @@ export function buildApp(deps: AppDeps, opts: { logger?: boolean | object } = {}
     }
   });
 
-  registerAuth(app, deps.store);
-  for (const spec of PRIMITIVE_LIST) registerResourceRoutes(app, deps, spec.primitive);
+  void app.register(swagger, { openapi: OPENAPI_INFO });
+  // Routes live in a plugin registered after swagger, so every route is captured in the OpenAPI document.
+  void app.register(async (api) => {
+    registerAuth(api, deps.store);
+    for (const spec of PRIMITIVE_LIST) registerResourceRoutes(api, deps, spec.primitive);
+  });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }
