@@ -74,7 +74,10 @@ export function coerce(text: string, kind: FieldValueKind, order: DateOrder, opt
     case 'percent': {
       const nums = kind === 'percent' ? findNumbers(text) : amountNumbers(text, order);
       if (nums.length === 0) return null;
-      const n = opts.pick === 'last' ? nums[nums.length - 1] : nums[0];
+      // Long digit runs without decimals are references (payment ids, account numbers), not amounts.
+      const usable = kind === 'amount' ? nums.filter((x) => !(x.decimals === 0 && /\d{9,}/.test(x.raw.replace(/\D/g, '')))) : nums;
+      if (usable.length === 0) return null;
+      const n = opts.pick === 'last' ? usable[usable.length - 1] : usable[0];
       if ((kind === 'integer' || opts.integer) && !Number.isInteger(n.value)) return null;
       return { value: n.value, source: text };
     }

@@ -33,8 +33,11 @@ export function fallbackCandidates(spec: FieldSpec, ctx: FallbackContext, labell
 export function anchorLines(ctx: FallbackContext, conceptId: string, minTier = 2): IndexedLine[] {
   const spec = conceptSpec(conceptId);
   const lines: IndexedLine[] = [];
-  for (const hit of findLabelHits(ctx.index, spec, ctx.cache)) {
-    if (hit.tier < minTier) continue;
+  const hits = findLabelHits(ctx.index, spec, ctx.cache);
+  for (const hit of hits) {
+    // A weak label ("Nr.") counts when a stronger one of the same field precedes it on the line.
+    const supported = hits.some((h) => h.line === hit.line && h.tier >= minTier && (h.seg < hit.seg || h.end <= hit.start));
+    if (hit.tier < minTier && !supported) continue;
     if (candidatesFromHit(hit, spec, ctx.index, ctx.cache).length > 0 && !lines.includes(hit.line)) lines.push(hit.line);
   }
   return lines;

@@ -96,7 +96,7 @@ export function labelRegExp(label: string): RegExp {
   const tokens = label.split(/\s+/).filter(Boolean).map(escapeRegExp);
   const body = tokens.join(String.raw`[\s.:\-_/]+`);
   const endsWord = /[\p{L}\p{N}]$/u.test(label);
-  return new RegExp(String.raw`(?<![\p{L}\p{N}])${body}${endsWord ? String.raw`(?![\p{L}\p{N}])` : ''}`, 'gu');
+  return new RegExp(String.raw`(?<![\p{L}\p{N}_])${body}${endsWord ? String.raw`(?![\p{L}\p{N}_])` : ''}`, 'gu');
 }
 
 function containsPhrase(haystack: string, phrase: string): boolean {

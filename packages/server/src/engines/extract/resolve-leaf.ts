@@ -48,7 +48,7 @@ function positionAdjust(cand: Candidate, spec: FieldSpec, index: DocIndex): numb
   const footer = cand.line.y > 0.9 * cand.line.pageHeight && index.lines.length > 8;
   const numeric = typeof cand.value === 'number';
   if (spec.concept && BOTTOM_PREFERRED.has(spec.concept.id) && numeric) {
-    return 0.5 * docPos + 0.05 * Math.log10(1 + Math.abs(cand.value as number)) - (footer ? 0.3 : 0);
+    return 0.5 * docPos + 0.05 * Math.min(4, Math.log10(1 + Math.abs(cand.value as number))) - (footer ? 0.3 : 0);
   }
   if (numeric && spec.kind === 'amount') return 0.1 * docPos - (footer ? 0.5 : 0);
   return -0.5 * docPos - (footer ? 0.8 : 0);
