@@ -8,7 +8,7 @@ export interface RawItem extends TextItem {
 }
 
 /** Gap (in multiples of the font height) above which two items are treated as separate cells/columns. */
-export const WIDE_GAP_EM = 1.2;
+export const WIDE_GAP_EM = 0.8;
 
 /** Group items into lines by baseline (with a tolerance that absorbs super/subscripts), sort by x. */
 export function groupLines(items: RawItem[]): TextLine[] {

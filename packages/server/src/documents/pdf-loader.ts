@@ -4,6 +4,7 @@ import { checkpoint } from '../engines/types.ts';
 import { RunFailure } from '../runs/failures.ts';
 import { groupLines, type RawItem } from './pdf-lines.ts';
 import { PDFJS_DATA, getPdfjs } from './pdfjs.ts';
+import { detectTables } from './tables.ts';
 import type { LoadedDocument, Page } from './types.ts';
 
 export interface LoadPdfOptions {
@@ -130,6 +131,7 @@ async function loadPage(mul: MatrixMul, doc: PdfDoc, n: number): Promise<Page> {
   }
   const lines = groupLines(placed.map((p) => placeItem(p.tx, p.it, p.text)));
   const result: Page = { number: n, width, height, lines, tables: [] };
+  result.tables = detectTables(result);
   return result;
 }
 
