@@ -1,7 +1,5 @@
 // A fixed set of engine threads. Each job runs in one thread; an aborted job gets a grace period
 // to stop at its next checkpoint, after which its thread is terminated and replaced.
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { RunFailure } from '../runs/failures.ts';
 import type { RunProgress } from '../runs/types.ts';
@@ -25,9 +23,8 @@ interface Slot {
   busy: boolean;
 }
 
-// Threads load TypeScript sources through tsx, resolved from this package so it works from any cwd.
-const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-const THREAD_ENTRY = new URL('./engine-thread.ts', import.meta.url);
+// Threads start from a JS entry that registers tsx, so they can load our TypeScript sources from any cwd.
+const THREAD_ENTRY = new URL('./engine-thread-entry.mjs', import.meta.url);
 
 export class ThreadPool {
   private readonly slots: Slot[] = [];
@@ -102,7 +99,7 @@ export class ThreadPool {
   }
 
   private spawn(): Worker {
-    const w = new Worker(THREAD_ENTRY, { execArgv: ['--import', TSX_LOADER] });
+    const w = new Worker(THREAD_ENTRY, { execArgv: [] });
     w.unref();
     return w;
   }
