@@ -75,12 +75,12 @@ export class PagePromise<P extends Page<T>, T> implements PromiseLike<P>, AsyncI
 
   then<A = P, B = never>(
     onfulfilled?: ((value: P) => A | PromiseLike<A>) | null,
-    onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+    onrejected?: ((reason: any) => B | PromiseLike<B>) | null,
   ): Promise<A | B> {
     return this.start().then(onfulfilled, onrejected);
   }
 
-  catch<B = never>(onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<P | B> {
+  catch<B = never>(onrejected?: ((reason: any) => B | PromiseLike<B>) | null): Promise<P | B> {
     return this.start().catch(onrejected);
   }
 
