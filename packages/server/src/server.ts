@@ -49,6 +49,7 @@ export async function startDocket(config: Config, opts: StartOptions = {}): Prom
   });
   const recovery = startRecovery({ store, events, intervalMs: Math.max(100, Math.floor(config.leaseMs / 2)), log });
   await recovery.runOnce(); // runs orphaned by a previous process whose leases have lapsed
+  if (config.workerConcurrency > 0 && !opts.execute) threads.warm();
   pool.start();
   let url = '';
   if (opts.listen !== false) url = await app.listen({ host: config.host, port: config.port });

@@ -31,6 +31,7 @@ export interface AppDeps {
 export function buildApp(deps: AppDeps, opts: { logger?: boolean | object } = {}): FastifyInstance {
   const app = Fastify({
     logger: opts.logger ?? false,
+    disableRequestLogging: true,
     bodyLimit: deps.config.bodyLimitBytes,
     genReqId: () => `req_${ulid()}`,
     requestIdHeader: false,

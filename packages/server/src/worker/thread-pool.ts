@@ -132,6 +132,11 @@ export class ThreadPool {
     else slot.busy = false;
   }
 
+  /** Start every thread now, so the first run does not pay for thread start-up and module loading. */
+  warm(): void {
+    while (this.slots.length < this.size) this.slots.push({ worker: this.spawn(), busy: false });
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     await Promise.all(this.slots.map((s) => s.worker.terminate()));

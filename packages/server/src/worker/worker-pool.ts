@@ -143,6 +143,7 @@ export class WorkerPool {
       try {
         const res = await this.o.execute(run, { signal: ac.signal, onProgress, onPartial: (output) => events.publish(run.id, { type: 'partial', output }) });
         if (ac.signal.aborted) throw new RunFailure('cancelled', 'The run was cancelled');
+        if (progressDirty && progress) await store.runHeartbeat({ id: run.id, owner: this.owner, leaseMs, progress });
         finished = await store.runFinish({ id: run.id, owner: this.owner, outcome: 'completed', output: res.output, consensus: res.consensus, usage: res.usage });
       } catch (err) {
         const reason = ac.signal.reason as AbortReason | undefined;

@@ -93,13 +93,14 @@ export const CONCEPTS: Concept[] = [
     'currency|wahrung|devise|valuta|waluta|moneda|beträge in|betrage in|amounts in|all charges and prices are in'),
   c('vendor', 'party', 'vendor|seller|supplier|issuer|merchant|company|provider|sold by|from|biller|vendor name|seller name|supplier name',
     'vendor|seller|supplier|sold by|issuer|verkaufer|lieferant|anbieter|rechnungssteller|vendeur|fournisseur|emetteur|leverancier|verkoper|' +
-      'sprzedawca|wystawca|service provider|merchant|billed by|seller trade name|beneficiaire|payee',
-    'from|provider'),
+      'sprzedawca|wystawca|service provider|merchant|billed by|seller trade name|beneficiaire|payee'),
   c('customer', 'party', 'customer|client|buyer|bill to|billed to|recipient|purchaser|customer name|client name|buyer name|sold to|guest|guest name',
     'bill to|billed to|sold to|invoice to|customer|client|buyer|purchaser|billing address|kaufer|kunde|rechnungsempfanger|leistungsempfanger|' +
       'kaufer/leistungsempfanger|rechnungsadresse|acheteur|adresse du client|adresse de facturation|factuuradres|klant|afnemer|nabywca|odbiorca|' +
-      'guest name|attn|nom de l abonne|abonne|cliente',
-    'to|name'),
+      'guest name|nom de l abonne|abonne|cliente'),
+  c('ship_to', 'party', 'ship to|shipping address|delivery address|deliver to',
+    'ship to|shipping address|delivery address|deliver to|lieferadresse|lieferanschrift|adresse de livraison|afleveradres|leveradres|adres dostawy|' +
+      'abweichender warenempfanger|warenempfanger'),
   c('payment_terms', 'text', 'payment terms|terms|payment conditions',
     'payment terms|terms of payment|zahlungsbedingungen|zahlungsbedingung|conditions de paiement|betalingsvoorwaarden|warunki platnosci'),
   c('payment_method', 'text', 'payment method|payment mode|payment type',

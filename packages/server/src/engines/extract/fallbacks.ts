@@ -1,6 +1,6 @@
 // Candidates that do not come from a label next to the value: the unlabelled issue date printed beside
 // the invoice number ("Facture n°562044387 du 02 Juillet 2015"), the currency of the totals or of the
-// whole document, the issuer named with a legal form (GmbH, B.V., Inc.), an enum value named in the text.
+// whole document, an enum value named in the text. (Party names have their own module, parties.ts.)
 import { candidatesFromHit, type Candidate } from './candidates.ts';
 import { CONCEPT_BY_ID } from './concepts.ts';
 import type { DocIndex, IndexedLine } from './doc-index.ts';
@@ -17,14 +17,11 @@ interface FallbackContext {
 }
 
 const OTHER_DATE_CONCEPTS = ['due_date', 'order_date', 'delivery_date', 'related_invoice'];
-const LEGAL_FORM =
-  /(?<![\p{L}])(?:GmbH|AG|B\.V\.|BV|N\.V\.|Inc\.?|Ltd\.?|LLC|SAS|SARL|S\.A\.|S\.p\.A\.|Sp\. z o\.o\.|KG|Limited|Pvt\.? Ltd\.?|Corp\.?|Corporation|SRL|S\.r\.l\.|PLC|OHG|UG|e\.K\.|ApS|Oy)(?![\p{L}])/u;
 
 export function fallbackCandidates(spec: FieldSpec, ctx: FallbackContext, labelled: Candidate[]): Candidate[] {
   const id = spec.concept?.id;
   if (id === 'date' && (spec.kind === 'date' || spec.kind === 'datetime')) return issueDateFallback(ctx);
   if (spec.kind === 'currency') return currencyFallback(ctx);
-  if (id === 'vendor' && spec.kind === 'party' && labelled.length === 0) return issuerFallback(ctx);
   if (spec.kind === 'enum' && labelled.length === 0) return enumFallback(spec, ctx);
   return [];
 }
@@ -70,33 +67,6 @@ function currencyFallback(ctx: FallbackContext): Candidate[] {
   }
   const dominant = dominantCurrency(ctx.index.lines.map((l) => l.text));
   if (dominant && ctx.index.lines.length > 0) out.push({ value: dominant, score: 1.2, placement: 'fallback', line: ctx.index.lines[0], source: '', hit: null });
-  return out;
-}
-
-/** The issuer: a company name with a legal form, preferring one repeated on the page and printed at the top. */
-function issuerFallback(ctx: FallbackContext): Candidate[] {
-  const customerLines = anchorLines(ctx, 'customer', 3);
-  const names = new Map<string, { line: IndexedLine; count: number; source: string }>();
-  for (const line of ctx.index.lines) {
-    for (const seg of line.segments) {
-      if (!LEGAL_FORM.test(seg.text)) continue;
-      const piece = seg.text.split(/\s+[-–·|]\s+|,\s+|\s{2,}/).find((p) => LEGAL_FORM.test(p));
-      if (!piece || piece.split(/\s+/).length > 8) continue;
-      const name = piece.replace(/^(?:Note\s*:.*?of|Regd\.? office\s*:)\s*/i, '').replace(/[\s:,]+$/, '').trim();
-      if (!/\p{L}{2,}/u.test(name.replace(LEGAL_FORM, ''))) continue;
-      const key = norm(name).replace(/[^\p{L}\p{N}]/gu, '');
-      const entry = names.get(key);
-      if (entry) entry.count++;
-      else names.set(key, { line, count: 1, source: name });
-    }
-  }
-  const out: Candidate[] = [];
-  for (const { line, count, source } of names.values()) {
-    const top = line.page === 1 && line.y < 0.25 * line.pageHeight;
-    const afterCustomer = customerLines.some((a) => a.page === line.page && line.order > a.order && line.order - a.order <= 4);
-    const score = 0.8 + 0.3 * Math.min(count - 1, 3) + (top ? 0.5 : 0) - (afterCustomer ? 1.5 : 0);
-    out.push({ value: source, score, placement: 'fallback', line, source, hit: null });
-  }
   return out;
 }
 

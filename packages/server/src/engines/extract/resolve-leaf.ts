@@ -6,6 +6,7 @@ import { candidatesFromHit } from './candidates.ts';
 import type { DocIndex } from './doc-index.ts';
 import type { FieldSpec } from './field-spec.ts';
 import { fallbackCandidates } from './fallbacks.ts';
+import { partyCandidates } from './parties.ts';
 import { findLabelHits, type ClaimCache, type LabelHit } from './label-search.ts';
 
 export interface Resolved {
@@ -23,6 +24,11 @@ export interface ExtractContext {
 const BOTTOM_PREFERRED = new Set(['total', 'amount_due']);
 
 export function resolveLeaf(spec: FieldSpec, ctx: ExtractContext): Resolved {
+  if (spec.kind === 'party') {
+    const parties = partyCandidates(spec, ctx);
+    for (const c of parties) c.score += positionAdjust(c, spec, ctx.index);
+    return choose(parties);
+  }
   const hits = findLabelHits(ctx.index, spec, ctx.cache);
   const candidates: Candidate[] = [];
   for (const hit of hits) {
