@@ -30,7 +30,7 @@ describe('invoices', () => {
     const truth = JSON.parse(readFileSync(path.join(CORPUS, 'invoices/truth', name.replace(/\.pdf$/, '.json')), 'utf8'));
     const doc = await loadPdf(read(`invoices/pdf/${name}`), { filename: name });
     expect(doc.format).toBe('pdf');
-    expect(doc.pages.length).toBe(truth._meta.pages);
+    if (truth._meta?.pages) expect(doc.pages.length).toBe(truth._meta.pages);
     expect(doc.pageTexts).toHaveLength(doc.pages.length);
     const text = doc.pageTexts.join('\n');
     expect(text.replace(/\s+/g, ' ')).toContain(String(truth.invoice_number));

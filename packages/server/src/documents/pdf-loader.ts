@@ -24,7 +24,7 @@ export async function loadPdf(bytes: Uint8Array, opts: LoadPdfOptions): Promise<
   const pdfjs = await getPdfjs();
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes), // pdfjs detaches the buffer it is given: hand it a copy
-    password: opts.password,
+    password: opts.password === undefined ? undefined : saslPrep(opts.password),
     standardFontDataUrl: PDFJS_DATA.standardFontDataUrl,
     cMapUrl: PDFJS_DATA.cMapUrl,
     cMapPacked: true,
@@ -189,4 +189,14 @@ function mapLoadError(err: unknown, signal: AbortSignal): RunFailure {
   if (name === 'PasswordException') return new RunFailure('password_required', 'This PDF is encrypted and needs a password');
   if (name === 'InvalidPDFException') return new RunFailure('corrupt_document', `The PDF could not be read: ${message}`);
   return new RunFailure('corrupt_document', `The PDF could not be opened: ${message}`);
+}
+
+/** Approximate SASLprep (RFC 4013), which AES-256 (R6) PDFs require: drop characters mapped to nothing
+ *  (soft hyphen, zero-width joiners, variation selectors), map non-ASCII spaces to a space, NFKC. ASCII
+ *  passwords are unchanged. */
+function saslPrep(password: string): string {
+  return password
+    .replace(/[\u00AD\u034F\u1806\u180B-\u180D\u200B-\u200D\u2060\uFE00-\uFE0F\uFEFF]/g, '')
+    .replace(/[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
+    .normalize('NFKC');
 }
