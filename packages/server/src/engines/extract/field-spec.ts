@@ -94,7 +94,7 @@ function valueKind(node: SchemaNode, concept: Concept | null): FieldValueKind {
 /** A regex for a normalised label: words joined by separators, not glued to surrounding letters. */
 export function labelRegExp(label: string): RegExp {
   const tokens = label.split(/\s+/).filter(Boolean).map(escapeRegExp);
-  const body = tokens.join(String.raw`[\s.:\-_/]+`);
+  const body = tokens.join(String.raw`[\s.:\-_/']+`);
   const endsWord = /[\p{L}\p{N}]$/u.test(label);
   return new RegExp(String.raw`(?<![\p{L}\p{N}_])${body}${endsWord ? String.raw`(?![\p{L}\p{N}_])` : ''}`, 'gu');
 }

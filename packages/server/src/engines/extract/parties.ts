@@ -17,7 +17,7 @@ const LEGAL_FORM =
 const NAME_LABEL = /^(?:name|nom|naam|nazwa|firma|company|raison sociale|attn|t\.a\.v\.|z\. ?hd\.?)\s*[:.]?\s*/i;
 
 /** Clean a cell into a party name, or null when it is not one (a label, an address, an id, a sentence). */
-export function readName(text: string, line: IndexedLine, seg: number, cache: ClaimCache, own: Set<string>): string | null {
+export function readName(text: string, line: IndexedLine, seg: number, cache: ClaimCache, own: Set<string>, wholeCell = true): string | null {
   let t = text.trim().replace(NAME_LABEL, '').replace(/[\s,;]+$/, '').trim();
   if (t.length < 2 || t.length > 70) return null;
   if (/^\(.*\)$/.test(t) || /[@]|https?:|www\./i.test(t)) return null;
@@ -28,21 +28,24 @@ export function readName(text: string, line: IndexedLine, seg: number, cache: Cl
   const words = t.split(/\s+/);
   if (words.length > 8 || !words.some((w) => /^\p{Lu}/u.test(w))) return null;
   // A cell that is itself a label of some concept ("Shipping Address", "Nummer") is not a name.
+  if (!wholeCell) return t;
   const n = norm(text.trim()).length;
   if (cache.claims(line, seg).some((c) => c.start <= 1 && c.end - c.start >= 0.5 * n && !own.has(c.concept))) return null;
-  if (t === text.trim() && cache.claims(line, seg).some((c) => c.start <= 1 && c.end - c.start >= 0.5 * n)) return null;
+  if (t === text.trim() && cache.claims(line, seg).some((c) => c.start <= 1 && c.end - c.start >= 0.8 * n)) return null;
   return t;
 }
 
-export function partyCandidates(spec: FieldSpec, ctx: PartyContext): Candidate[] {
+export function partyCandidates(spec: FieldSpec, ctx: PartyContext, customerNames: Set<string> = new Set()): Candidate[] {
   const out: Candidate[] = [];
   for (const hit of findLabelHits(ctx.index, spec, ctx.cache)) {
-    if (hit.wordsBefore > 2) continue;
+    if (hit.wordsBefore > 1) continue;
     const segment = hit.line.segments[hit.seg];
     const push = (value: string, line: IndexedLine, bonus: number) => out.push({ value, score: hit.tier + bonus, placement: 'inline', line, source: value, hit });
-    const remainder = segment.text.slice(hit.end).replace(/^[\s:#\-–]+/, '');
-    if (remainder) {
-      const v = readName(remainder, hit.line, hit.seg, ctx.cache, spec.own);
+    const rawRemainder = segment.text.slice(hit.end);
+    const remainder = rawRemainder.replace(/^[\s:#\-–]+/, '');
+    // "Sold By : X" — a name in the label's own cell needs the label first and a separator after it.
+    if (remainder && hit.wordsBefore === 0 && /^\s*[:\-–]/.test(rawRemainder)) {
+      const v = readName(remainder, hit.line, hit.seg, ctx.cache, spec.own, false);
       if (v && !/^(?:address|adresse|adres|anschrift)\b/i.test(v)) {
         push(v, hit.line, 0.3);
         continue;
@@ -61,7 +64,7 @@ export function partyCandidates(spec: FieldSpec, ctx: PartyContext): Candidate[]
   }
   const id = spec.concept?.id;
   if (id === 'vendor' || id === 'customer') out.push(...envelopeCandidates(id, ctx));
-  if (id === 'vendor') out.push(...legalFormCandidates(ctx));
+  if (id === 'vendor') out.push(...legalFormCandidates(ctx, customerNames));
   return out;
 }
 
@@ -91,7 +94,7 @@ function envelopeCandidates(id: 'vendor' | 'customer', ctx: PartyContext): Candi
   const out: Candidate[] = [];
   for (const pageLines of ctx.index.byPage.slice(0, 1)) {
     pageLines.forEach((line, pos) => {
-      if (line.segments.length !== 1 || line.y > 0.45 * line.pageHeight) return;
+      if (line.y > 0.45 * line.pageHeight) return;
       const text = line.segments[0].text;
       const pieces = text.split(/\s+[-–·|]\s+|\s*[·|]\s*|,\s+/).filter(Boolean);
       if (pieces.length < 3 || !/\b\d{4,5}\b/.test(text)) return;
@@ -114,8 +117,8 @@ function envelopeCandidates(id: 'vendor' | 'customer', ctx: PartyContext): Candi
 }
 
 /** Company names with a legal form; repeated ones and those at the top of page 1 first, recipients excluded. */
-function legalFormCandidates(ctx: PartyContext): Candidate[] {
-  const recipients = new Set(envelopeCandidates('customer', ctx).map((c) => norm(String(c.value))));
+function legalFormCandidates(ctx: PartyContext, customerNames: Set<string>): Candidate[] {
+  const recipients = new Set([...envelopeCandidates('customer', ctx).map((c) => norm(String(c.value))), ...customerNames]);
   const names = new Map<string, { line: IndexedLine; count: number; value: string }>();
   for (const line of ctx.index.lines) {
     for (const seg of line.segments) {

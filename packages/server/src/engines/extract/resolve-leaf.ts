@@ -5,7 +5,8 @@ import type { Candidate } from './candidates.ts';
 import { candidatesFromHit } from './candidates.ts';
 import type { DocIndex } from './doc-index.ts';
 import type { FieldSpec } from './field-spec.ts';
-import { fallbackCandidates } from './fallbacks.ts';
+import { conceptSpec, fallbackCandidates } from './fallbacks.ts';
+import { norm } from './normalize.ts';
 import { partyCandidates } from './parties.ts';
 import { findLabelHits, type ClaimCache, type LabelHit } from './label-search.ts';
 
@@ -25,7 +26,9 @@ const BOTTOM_PREFERRED = new Set(['total', 'amount_due']);
 
 export function resolveLeaf(spec: FieldSpec, ctx: ExtractContext): Resolved {
   if (spec.kind === 'party') {
-    const parties = partyCandidates(spec, ctx);
+    // The vendor is never the customer: names found under customer labels are kept out of its fallbacks.
+    const customers = spec.concept?.id === 'vendor' ? partyCandidates(conceptSpec('customer'), ctx).filter((c) => c.hit) : [];
+    const parties = partyCandidates(spec, ctx, new Set(customers.map((c) => norm(String(c.value)))));
     for (const c of parties) c.score += positionAdjust(c, spec, ctx.index);
     return choose(parties);
   }
