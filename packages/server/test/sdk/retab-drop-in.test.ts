@@ -87,6 +87,23 @@ describe('Retab drop-in', () => {
     }
   });
 
+  it('stream=true in create returns the final extraction; create_stream yields chunks', async () => {
+    const client = new Retab({ apiKey: srv.apiKey, baseUrl: srv.baseURL });
+    const schema = { type: 'object', properties: { total: { type: 'number' } } };
+    const u = undefined;
+    const final = await client.extractions.create(INVOICE, schema, u, u, u, u, u, u, u, true);
+    expect(final.status).toBe('completed');
+    expect(final.nConsensus).toBe(1);
+    const stream = client.extractions.create_stream(INVOICE, schema);
+    let chunks = 0;
+    for await (const chunk of stream) {
+      chunks++;
+      expect(chunk.id).toMatch(/^extr_/);
+    }
+    expect(chunks).toBeGreaterThanOrEqual(1);
+    expect((await stream.finalResource()).status).toBe('completed');
+  });
+
   it('a single options object works too', async () => {
     const client = new Retab({ apiKey: srv.apiKey, baseUrl: srv.baseURL });
     const run = await client.extractions.create({ document: INVOICE, jsonSchema: { type: 'object', properties: { total: { type: 'number' } } }, background: true });

@@ -6,6 +6,7 @@ import {
   AuthenticationError,
   Docket,
   NotFoundError,
+  PollTimeoutError,
   UnprocessableEntityError,
   type Extraction,
   type Parse,
@@ -68,6 +69,14 @@ describe('createAndPoll', () => {
     );
     if (cls.status === 'failed') expect(cls.error?.code).toBe('not_implemented');
     else expect(cls.status).toBe('completed');
+  });
+
+  it('timeoutMs gives up with PollTimeoutError while the run stays queued', async () => {
+    const c = new Docket({ apiKey: idle.apiKey, baseURL: idle.baseURL });
+    const err = await c.parses.createAndPoll({ document: INVOICE }, { pollIntervalMs: 50, timeoutMs: 300 }).catch((e) => e);
+    expect(err).toBeInstanceOf(PollTimeoutError);
+    const lastSeen = err.lastSeen as Parse;
+    expect((await c.parses.get(lastSeen.id)).status).toBe('queued');
   });
 
   it('aborting the signal cancels the run server-side and throws APIUserAbortError', async () => {
