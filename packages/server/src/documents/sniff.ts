@@ -137,7 +137,7 @@ function isEml(t: string): boolean {
 
 /** Consistent delimiter counts (outside quotes) over the first lines, with at least one delimiter per line. */
 export function detectCsvDelimiter(text: string): string | null {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim().length > 0).slice(0, 50);
+  const lines = records(text.slice(0, 64 * 1024)).filter((l) => l.trim().length > 0).slice(0, 50);
   if (lines.length < 2) return null;
   for (const d of [',', ';', '\t', '|']) {
     const counts = lines.map((l) => countOutsideQuotes(l, d));
@@ -147,11 +147,28 @@ export function detectCsvDelimiter(text: string): string | null {
   return null;
 }
 
+/** Split text into records at newlines outside double quotes (quoted fields may span lines). */
+function records(text: string): string[] {
+  const out: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (ch === '\n' && !quoted) {
+      out.push(text.slice(start, i).replace(/\r$/, ''));
+      start = i + 1;
+    }
+  }
+  if (start < text.length) out.push(text.slice(start));
+  return out;
+}
+
 function isCsv(text: string, forced?: string): boolean {
   const d = detectCsvDelimiter(text);
   if (d === null || (forced !== undefined && d !== forced)) return false;
   // Prose with a comma per line is not a table: CSV fields are short.
-  const fields = text.split(/\r?\n/).slice(0, 50).flatMap((l) => l.split(d));
+  const fields = records(text.slice(0, 64 * 1024)).slice(0, 50).flatMap((l) => l.split(d));
   const avg = fields.reduce((n, f) => n + f.trim().length, 0) / Math.max(fields.length, 1);
   return avg <= 40;
 }
