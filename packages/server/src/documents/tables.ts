@@ -95,12 +95,26 @@ function fits(run: Run, c: Cell[], lines: TextLine[], i: number): boolean {
   const hits = c.map((cell) => run.columns.map((col, k) => (overlaps(col, cell) ? k : -1)).filter((k) => k >= 0));
   const used = new Set<number>();
   let bridges = 0;
+  let clash = false;
   for (const h of hits) {
     if (h.length > 1) bridges += h.length - 1;
     for (const k of h) {
-      if (used.has(k)) return false; // two cells in one column: a different layout
+      if (used.has(k)) clash = true;
       used.add(k);
     }
+  }
+  if (clash) {
+    // Two cells under one column. Under a lone header row with fewer cells (a header cell spanning two
+    // value columns, e.g. "VAT  Price incl. VAT"), the data row defines the columns; otherwise it is a
+    // different layout and the table ends.
+    const head = run.rows[0];
+    if (run.rows.length !== 1 || c.length <= head.cells.length || head.cells.some((x) => isNumericCell(x.text))) return false;
+    run.columns = c.map((x) => ({ x0: x.x0, x1: x.x1 }));
+    for (const x of head.cells) if (!run.columns.some((col) => overlaps(col, x))) run.columns.push({ x0: x.x0, x1: x.x1 });
+    run.columns.sort((a, b) => a.x0 - b.x0);
+    run.rows.push({ cells: c, lines: [i] });
+    run.end = i + 1;
+    return true;
   }
   const matched = hits.filter((h) => h.length > 0).length;
   if (matched < 2 && !(matched === 1 && c.length === 2)) return false;
@@ -137,7 +151,7 @@ function finish(run: Run): Table | null {
   const rows = run.rows.map((row) => {
     const out = cols.map(() => '');
     for (const cell of row.cells) {
-      const k = cols.findIndex((col) => overlaps(col, cell));
+      const k = bestColumn(cols, cell);
       if (k >= 0) out[k] = out[k] ? `${out[k]} ${cell.text}` : cell.text;
     }
     return out;
@@ -165,6 +179,17 @@ function finish(run: Run): Table | null {
     if (colons > 0 || body.length < 3 || (!hasHeader && (body.length < 4 || amounts < body.length * 0.8))) return null;
   }
   return { rows, hasHeader, lineStart: run.start, lineEnd: run.end };
+}
+
+/** The column a cell overlaps most (-1 if none). */
+function bestColumn(cols: Span[], cell: Cell): number {
+  let best = -1;
+  let bestOverlap = -Infinity;
+  cols.forEach((col, k) => {
+    const ov = Math.min(col.x1, cell.x1) - Math.max(col.x0, cell.x0);
+    if (ov > -1 && ov > bestOverlap) [best, bestOverlap] = [k, ov];
+  });
+  return best;
 }
 
 /** Drop a leading "Label: | Label: / value | value" form block that sits right above a table's header. */
