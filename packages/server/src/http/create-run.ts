@@ -3,6 +3,7 @@
 // content hash, and inserts the run as queued.
 import { createHash } from 'node:crypto';
 import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
 import { parseDataUri, DocumentInputError } from '../documents/mime-data.ts';
 import { sniffFormat } from '../documents/sniff.ts';
 import { modelNames, resolveModel } from '../models/registry.ts';
@@ -13,7 +14,9 @@ import type { RunStore } from '../store/run-store.ts';
 import type { Config } from '../config/config.ts';
 import { ApiError, validationError } from './errors.ts';
 
-const schemaChecker = new Ajv({ strict: false, validateSchema: true, allErrors: true });
+// Checks client JSON Schemas. Unknown keywords and formats are the client's business, not an error.
+const schemaChecker = new Ajv({ strict: false, validateSchema: true, allErrors: true, logger: false });
+addFormats.default(schemaChecker);
 
 /** Body fields that are request options, not echoed parameters. */
 const NOT_PARAMS = new Set(['document', 'model', 'metadata', 'background', 'stream', 'bust_cache']);
