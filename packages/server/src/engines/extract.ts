@@ -22,7 +22,7 @@ export const extractEngine: Engine = async (doc: LoadedDocument, params: Record<
   const nConsensus = typeof params.n_consensus === 'number' && params.n_consensus >= 1 ? Math.min(16, Math.floor(params.n_consensus)) : 1;
   checkpoint(ctx.signal);
   const root = walkSchema(schema);
-  const context: ExtractContext = { index: buildDocIndex(doc), cache: new ClaimCache() };
+  const context: ExtractContext = { index: buildDocIndex(doc), cache: new ClaimCache(), tables: doc.pages.map((p) => p.tables) };
   const { output, likelihoods } = await resolveRoot(root, context, ctx);
   const choices = nConsensus > 1 ? Array.from({ length: nConsensus }, () => structuredClone(output)) : [];
   return { output, consensus: { choices, likelihoods } };

@@ -121,7 +121,7 @@ export const COLUMN_CONCEPTS: Concept[] = [
       'cena|cena netto|cena jedn|nettopreis|precio|prezzo|price per unit|unit price excl. vat|p.u.'),
   c('amount', 'amount', 'amount|line total|total|line amount|total price|net amount|subtotal|price total',
     'amount|line total|total|line amount|betrag|gesamt|gesamtpreis|zeilenbetrag|nettobetrag|montant|montant ht|total ht|prix ht|bedrag|' +
-      'prijs incl. btw|totaal|wartosc|wartosc netto|wartosc brutto|importe|importo|net amount|gesamt €|line amount excl. vat'),
+      'prijs incl. btw|totaal|wartosc|wartosc netto|importe|importo|net amount|gesamt €|line amount excl. vat'),
   c('tax_rate', 'percent', 'tax rate|vat rate|tax percent|vat percent|rate of tax',
     'tax %|vat %|tax(%)|mwst %|taxes|tva|btw|stawka|steuersatz|vat %|btw %|taux'),
 ];

@@ -41,6 +41,7 @@ export function findNumbers(text: string): NumberMatch[] {
     if (/[\p{L}_/]/u.test(before) && !sign && !open) continue;
     if (/[\p{L}_]/u.test(after) && !/^[%°]/.test(after)) continue;
     if (after === '/' || (before === '/' && !sign)) continue; // part of a date or a reference like 1/2021
+    if (/^-[\p{L}\d]/u.test(text.slice(m.index + whole.length)) && !trailingMinus) continue; // a code such as 1908-S
     const parsed = parseBody(body);
     if (parsed === null) continue;
     const negative = (sign !== undefined && /[-−–]/.test(sign)) || trailingMinus !== undefined || (open !== undefined && close !== undefined);

@@ -3,6 +3,7 @@
 // unlabelled date beside the invoice number, the currency of the totals), and returns the best with a confidence.
 import type { Candidate } from './candidates.ts';
 import { candidatesFromHit } from './candidates.ts';
+import type { Table } from '../../documents/types.ts';
 import type { DocIndex } from './doc-index.ts';
 import type { FieldSpec } from './field-spec.ts';
 import { conceptSpec, fallbackCandidates } from './fallbacks.ts';
@@ -20,6 +21,8 @@ export interface Resolved {
 export interface ExtractContext {
   index: DocIndex;
   cache: ClaimCache;
+  /** The document's detected tables, per page. */
+  tables: Table[][];
 }
 
 const BOTTOM_PREFERRED = new Set(['total', 'amount_due']);
