@@ -105,4 +105,82 @@ describe('extraction accuracy on corpus invoices', () => {
     expect(right.invoice_number).toBeGreaterThanOrEqual(12);
     expect(right.total).toBeGreaterThanOrEqual(12);
   });
+
+  it('reads vendor, customer, due date and line items where the layout states them', async () => {
+    const loose = (v: unknown) => (typeof v === 'string' ? v.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '') : v);
+    const nameOk = (got: unknown, want: unknown) =>
+      want === null
+        ? got === null
+        : typeof got === 'string' && got.length > 1 && ((loose(want) as string).startsWith(loose(got) as string) || (loose(got) as string).startsWith(loose(want) as string));
+    const counts = { vendor: 0, customer: 0, due_date: 0, line_items: 0 };
+    const rows: string[] = [];
+    const outputs = new Map<string, Record<string, unknown>>();
+    for (const [name, doc] of docs) {
+      const truth = truths.get(name)!;
+      const ctx = context();
+      const { output, consensus } = await extractEngine(doc, { json_schema: RICH_SCHEMA }, ctx);
+      const out = output as Record<string, unknown>;
+      outputs.set(name, out);
+      // The likelihoods tree mirrors the output: one entry per line item, a number per scalar leaf.
+      const lk = (consensus as { likelihoods: Record<string, unknown> }).likelihoods;
+      expect((lk.line_items as unknown[]).length).toBe((out.line_items as unknown[]).length);
+      expect(ctx.partials.length).toBe(4);
+      const items = out.line_items as Record<string, unknown>[];
+      const wantItems = truth.line_items;
+      const itemsOk =
+        items.length === wantItems.length &&
+        items.every((it, i) => sameAmount(it.amount, wantItems[i].amount ?? wantItems[i].amount_net) && (wantItems[i].quantity === undefined || it.quantity === wantItems[i].quantity));
+      const ok = {
+        vendor: nameOk(out.vendor, truth.vendor),
+        customer: nameOk(out.customer, truth.customer),
+        due_date: out.due_date === truth.due_date,
+        line_items: itemsOk,
+      };
+      for (const k of Object.keys(counts) as (keyof typeof counts)[]) if (ok[k]) counts[k]++;
+      rows.push(
+        `${name.padEnd(44)} vendor ${ok.vendor ? '✓' : '✗'} ${JSON.stringify(out.vendor)} | customer ${ok.customer ? '✓' : '✗'} ${JSON.stringify(out.customer)} | due ${ok.due_date ? '✓' : '✗'} ${JSON.stringify(out.due_date)} | items ${ok.line_items ? '✓' : '✗'} ${items.length}/${wantItems.length}`,
+      );
+    }
+    console.log(`${rows.join('\n')}\n\nrich schema: ${Object.entries(counts).map(([k, v]) => `${k} ${v}/${names.length}`).join(', ')}`);
+
+    // Values checked by hand against the printed pages.
+    expect(outputs.get('zf_EN16931_Einfach')).toMatchObject({ vendor: 'Lieferant GmbH', customer: 'Kunden AG Mitte' });
+    expect(outputs.get('i2d_AmazonWebServices')).toMatchObject({ vendor: 'Amazon Web Services, Inc.', customer: 'iViveLabs Limited' });
+    expect(outputs.get('pdfminer_faktura_FV_1_2021')).toMatchObject({ vendor: 'Test itp', customer: 'Wirtualna Polska Media Spółka Akcyjna', due_date: '2021-05-03' });
+    expect(outputs.get('i2d_SammyMaystoneLinesTest')).toMatchObject({ customer: 'Taylor Riddel', due_date: '2022-01-31' });
+    expect(outputs.get('i2d_saeco')).toMatchObject({ customer: 'Strategic Corp', due_date: '2022-09-22' });
+    expect(outputs.get('zf_zugferd_invoice')!.line_items).toEqual(
+      truths.get('zf_zugferd_invoice')!.line_items.map((it) => ({ description: it.description, quantity: it.quantity, unit_price: (it.amount as number) / (it.quantity as number), amount: it.amount })),
+    );
+    expect(outputs.get('i2d_coolblue1')!.line_items).toEqual(
+      expect.arrayContaining([{ description: 'Apple iPad Air Wifi 16 GB Zilver', quantity: 1, unit_price: 399, amount: 399 }, { description: 'Mario Kart 7 3DS', quantity: 1, unit_price: 44.99, amount: 44.99 }]),
+    );
+    expect(outputs.get('zf_EN16931_Einfach')!.line_items).toEqual([
+      { description: 'Trennblätter A4', quantity: 20, unit_price: 9.9, amount: 198 },
+      { description: 'Joghurt Banane', quantity: 50, unit_price: 5.5, amount: 275 },
+    ]);
+    expect(counts.vendor).toBeGreaterThanOrEqual(11);
+    expect(counts.customer).toBeGreaterThanOrEqual(13);
+    expect(counts.due_date).toBeGreaterThanOrEqual(15);
+    expect(counts.line_items).toBeGreaterThanOrEqual(10);
+  });
+
+  it('returns null (likelihood 0) for fields a document does not contain', async () => {
+    const schema = {
+      type: 'object',
+      properties: {
+        invoice_number: { type: 'string' },
+        iban: { type: ['string', 'null'], description: 'Bank account IBAN' },
+        purchase_order: { type: ['string', 'null'], description: 'Purchase order number' },
+        flight_number: { type: ['string', 'null'] },
+        discount_rate: { type: ['number', 'null'] },
+      },
+    };
+    const { output, consensus } = await extractEngine(docs.get('i2d_AmazonWebServices')!, { json_schema: schema }, context());
+    expect(output).toEqual({ invoice_number: '42183017', iban: null, purchase_order: null, flight_number: null, discount_rate: null });
+    expect((consensus as { likelihoods: Record<string, number> }).likelihoods).toMatchObject({ iban: 0, purchase_order: 0, flight_number: 0, discount_rate: 0 });
+    const coolblue = await extractEngine(docs.get('i2d_coolblue1')!, { json_schema: schema }, context());
+    expect(coolblue.output).toMatchObject({ invoice_number: '993548900', iban: 'NL50INGB0683251309', purchase_order: null, flight_number: null });
+  });
 });
+
