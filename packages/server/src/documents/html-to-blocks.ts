@@ -37,21 +37,21 @@ export function htmlToBlocks(html: string): Block[] {
     else if (t) return; // stray text between cells
     else text += s;
   };
-  const re = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<!?\/?([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+  const lower = html.toLowerCase();
+  const tokens = scanTags(html);
   let last = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(html)) !== null) {
-    const raw = html.slice(last, m.index);
+  for (let tok = tokens.next(); !tok.done; tok = tokens.next()) {
+    const m = tok.value;
+    if (m.start < last) continue; // inside a dropped element
+    const raw = html.slice(last, m.start);
     if (raw) append(pre > 0 ? decodeEntities(raw) : decodeEntities(raw.replace(/\s+/g, ' ')));
-    last = re.lastIndex;
-    const name = m[1]?.toLowerCase();
-    if (!name) continue; // comment or CDATA
-    const closing = m[0][1] === '/';
-    if (m[0][1] === '!') continue; // doctype
-    if (DROP_TAGS.has(name) && !closing && !m[0].endsWith('/>')) {
-      const end = html.toLowerCase().indexOf(`</${name}`, last);
+    last = m.end;
+    const name = m.name;
+    if (!name) continue; // comment, CDATA or doctype
+    const closing = m.closing;
+    if (DROP_TAGS.has(name) && !closing && !m.selfClosing) {
+      const end = lower.indexOf(`</${name}`, last);
       last = end < 0 ? html.length : html.indexOf('>', end) + 1 || html.length;
-      re.lastIndex = last;
       continue;
     }
     if (name === 'table') {
@@ -108,6 +108,42 @@ export function htmlToBlocks(html: string): Block[] {
   }
   flushText();
   return blocks;
+}
+
+interface TagToken {
+  start: number;
+  end: number;
+  name: string | null; // lower-case tag name; null for comments, CDATA, doctype
+  closing: boolean;
+  selfClosing: boolean;
+}
+
+/** Linear scan for tags: a tag runs from '<' + name to the next '>' (quotes are not tracked, which keeps
+ *  the scan linear on hostile input); comments end at '-->'. A '<' not starting a tag is text. */
+function* scanTags(html: string): Generator<TagToken> {
+  let i = 0;
+  let nextGt = -2; // cached position of the next '>' at or after i
+  while (i < html.length) {
+    const lt = html.indexOf('<', i);
+    if (lt < 0) return;
+    if (html.startsWith('<!--', lt)) {
+      const close = html.indexOf('-->', lt + 4);
+      const end = close < 0 ? html.length : close + 3;
+      yield { start: lt, end, name: null, closing: false, selfClosing: false };
+      i = end;
+      continue;
+    }
+    const head = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]*)|^<!/.exec(html.slice(lt, lt + 64));
+    if (!head) {
+      i = lt + 1;
+      continue;
+    }
+    if (nextGt !== -1 && nextGt < lt) nextGt = html.indexOf('>', lt);
+    if (nextGt < 0) return; // an unterminated tag: the rest is not text worth keeping
+    const end = nextGt + 1;
+    yield { start: lt, end, name: head[2] ? head[2].toLowerCase() : null, closing: head[1] === '/', selfClosing: html[nextGt - 1] === '/' };
+    i = end;
+  }
 }
 
 function closeCell(t: TableState): void {
