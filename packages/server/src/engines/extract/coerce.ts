@@ -42,7 +42,7 @@ export function readText(text: string): string | null {
 }
 
 export function readBoolean(text: string): boolean | null {
-  const t = norm(text).trim();
+  const t = norm(text).replace(/^[\s:=\-–]+/, '').trim();
   if (/^(yes|y|true|ja|oui|si|sí|tak|x|☑|✓|✔|checked|1)\b/.test(t)) return true;
   if (/^(no|n|false|nein|non|nee|nie|☐|unchecked|0)\b/.test(t)) return false;
   return null;

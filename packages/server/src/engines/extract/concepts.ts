@@ -128,3 +128,13 @@ export const COLUMN_CONCEPTS: Concept[] = [
 
 export const ALL_CONCEPTS = [...CONCEPTS, ...COLUMN_CONCEPTS];
 export const CONCEPT_BY_ID = new Map(CONCEPTS.map((x) => [x.id, x]));
+
+/** Words that name common enum values (document kinds) in other languages, for enum fields without a label. */
+export const ENUM_SYNONYMS: Record<string, string[]> = {
+  invoice: ['invoice', 'rechnung', 'facture', 'factuur', 'faktura', 'fattura', 'factura', 'tax invoice'],
+  receipt: ['receipt', 'quittung', 'kassenbon', 'kassenbeleg', 'recu', 'ticket de caisse', 'kassabon', 'paragon', 'ricevuta', 'recibo', 'payment receipt'],
+  'credit note': ['credit note', 'credit memo', 'gutschrift', 'avoir', 'creditnota', 'faktura korygujaca', 'nota di credito', 'nota de credito'],
+  'purchase order': ['purchase order', 'bestellung', 'bon de commande', 'inkooporder', 'zamowienie'],
+  quote: ['quote', 'quotation', 'angebot', 'devis', 'offerte', 'oferta', 'preventivo'],
+  'delivery note': ['delivery note', 'lieferschein', 'bon de livraison', 'pakbon', 'dowod dostawy'],
+};

@@ -2,7 +2,7 @@
 // the invoice number ("Facture n°562044387 du 02 Juillet 2015"), the currency of the totals or of the
 // whole document, an enum value named in the text. (Party names have their own module, parties.ts.)
 import { candidatesFromHit, type Candidate } from './candidates.ts';
-import { CONCEPT_BY_ID } from './concepts.ts';
+import { CONCEPT_BY_ID, ENUM_SYNONYMS } from './concepts.ts';
 import type { DocIndex, IndexedLine } from './doc-index.ts';
 import { buildFieldSpec, labelRegExp, type FieldSpec } from './field-spec.ts';
 import { findLabelHits, type ClaimCache } from './label-search.ts';
@@ -76,8 +76,8 @@ function enumFallback(spec: FieldSpec, ctx: FallbackContext): Candidate[] {
   for (const value of spec.node.enum ?? []) {
     const words = norm(String(value)).replace(/[_\-]+/g, ' ').trim();
     if (words.length < 2) continue;
-    const re = labelRegExp(words);
-    const count = text.match(re)?.length ?? 0;
+    const names = ENUM_SYNONYMS[words] ?? [words];
+    const count = names.reduce((n, name) => n + (text.match(labelRegExp(norm(name)))?.length ?? 0), 0);
     if (count > 0 && ctx.index.lines.length > 0) {
       out.push({ value, score: 0.5 + 0.2 * Math.min(count, 5), placement: 'fallback', line: ctx.index.lines[0], source: words, hit: null });
     }

@@ -72,6 +72,9 @@ export function buildFieldSpec(node: SchemaNode, pool: Concept[] = CONCEPTS): Fi
   const phrase = node.words.join(' ');
   if (phrase && !/^\d+$/.test(phrase)) add(phrase, concept ? 2 : 3);
   if (node.context[0] && phrase) add([...node.context[0], ...node.words].join(' '), 3);
+  // A short description is itself a label ("Bezahlt", "Booking reference"); articles are dropped.
+  const desc = node.description.replace(/^(?:the|a|an)\s+/i, '').replace(/[.:]+$/, '').trim();
+  if (desc && desc.split(/\s+/).length <= 3) add(desc, 2);
   return { node, concept, labels, kind: valueKind(node, concept), own };
 }
 
