@@ -139,7 +139,11 @@ function* scanTags(html: string): Generator<TagToken> {
       continue;
     }
     if (nextGt !== -1 && nextGt < lt) nextGt = html.indexOf('>', lt);
-    if (nextGt < 0) return; // an unterminated tag: the rest is not text worth keeping
+    if (nextGt < 0) {
+      // An unterminated tag: the rest is markup debris, not text.
+      yield { start: lt, end: html.length, name: null, closing: false, selfClosing: false };
+      return;
+    }
     const end = nextGt + 1;
     yield { start: lt, end, name: head[2] ? head[2].toLowerCase() : null, closing: head[1] === '/', selfClosing: html[nextGt - 1] === '/' };
     i = end;

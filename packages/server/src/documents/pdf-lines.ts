@@ -12,9 +12,7 @@ export const WIDE_GAP_EM = 0.8;
 
 /** Group items into lines by baseline (with a tolerance that absorbs super/subscripts), sort by x. */
 export function groupLines(items: RawItem[]): TextLine[] {
-  const sorted = items
-    .filter((it) => it.text.length > 0)
-    .sort((a, b) => a.baseline - b.baseline || a.x - b.x);
+  const sorted = dropOverprint(items.filter((it) => it.text.length > 0)).sort((a, b) => a.baseline - b.baseline || a.x - b.x);
   const groups: { baseline: number; height: number; items: RawItem[] }[] = [];
   for (const it of sorted) {
     const h = Math.max(it.height, 1);
@@ -43,6 +41,18 @@ export function groupLines(items: RawItem[]): TextLine[] {
   }
   groups.sort((a, b) => a.baseline - b.baseline);
   return groups.map((g) => buildLine(g.items));
+}
+
+/** Drop repeats of the same text drawn again at (almost) the same spot: "fake bold" overprinting. */
+function dropOverprint(items: RawItem[]): RawItem[] {
+  const seen = new Map<string, RawItem[]>();
+  return items.filter((it) => {
+    const same = seen.get(it.text);
+    if (same?.some((o) => Math.abs(o.x - it.x) < 1.5 && Math.abs(o.baseline - it.baseline) < 1.5)) return false;
+    if (same) same.push(it);
+    else seen.set(it.text, [it]);
+    return true;
+  });
 }
 
 /** A smaller item set off the line's baseline by text rise (superscript/subscript) and touching an item

@@ -139,6 +139,12 @@ describe('loadDocument', () => {
     expect(text.split('<').length).toBeLessThan(source.split('<').length / 4);
     expect(text).toContain('Blanket.js is an easy to install');
   });
+  it('HTML with broken markup still gives its text', async () => {
+    const doc = await loadDocument(bytes('<html><body><p>a < b and c&lt;d</p><p>tail <a href="x'), { filename: 'b.html' });
+    expect(doc.pageTexts[0]).toBe('a < b and c<d\ntail');
+    const unclosed = await loadDocument(bytes('<html><body><p>kept</p><script>never shown'), { filename: 'c.html' });
+    expect(unclosed.pageTexts[0]).toBe('kept');
+  });
   it('maxPages applies to text documents', async () => {
     await expect(loadDocument(bytes('a\fb\fc'), { filename: 'a.txt', maxPages: 2 })).rejects.toMatchObject({ code: 'too_many_pages' });
   });
