@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LoadedDocument, TextLine } from '../documents/types.ts';
 import { RunFailure } from '../runs/failures.ts';
+import { loadDocument } from '../documents/load-document.ts';
 import { extractEngine } from './extract.ts';
 import type { EngineContext } from './types.ts';
 
@@ -142,5 +143,53 @@ describe('extractEngine', () => {
     c.partial = () => ac.abort();
     await expect(extractEngine(INVOICE, { json_schema: schema }, c)).rejects.toMatchObject({ code: 'cancelled' });
     await expect(extractEngine(INVOICE, { json_schema: 'nope' }, ctx().c)).rejects.toBeInstanceOf(RunFailure);
+  });
+
+  it('extracts from a markdown document loaded by the real loader, pipe-table line items included', async () => {
+    const text = [
+      'ACME Corp Ltd.',
+      'INVOICE',
+      '',
+      'Invoice No: INV-889',
+      'Invoice Date: 5 January 2024',
+      'Bill To: Jane Doe',
+      '',
+      '| Description | Qty | Unit Price | Amount |',
+      '|---|---|---|---|',
+      '| Widget | 2 | 10.00 | 20.00 |',
+      '| Gadget | 1 | 5.50 | 5.50 |',
+      '',
+      'Subtotal: 25.50',
+      'VAT 20%: 5.10',
+      'Total: 30.60 EUR',
+    ].join('\n');
+    const md = await loadDocument(new TextEncoder().encode(text), { filename: 'inv.md' });
+    const schema = {
+      type: 'object',
+      properties: {
+        invoice_number: { type: 'string' },
+        date: { type: 'string', format: 'date' },
+        customer: { type: 'string' },
+        vendor: { type: 'string' },
+        subtotal: { type: 'number' },
+        total: { type: 'number' },
+        currency: { type: 'string' },
+        line_items: { type: 'array', items: { type: 'object', properties: { description: { type: 'string' }, quantity: { type: 'integer' }, unit_price: { type: 'number' }, amount: { type: 'number' } } } },
+      },
+    };
+    const { output } = await extractEngine(md, { json_schema: schema }, ctx().c);
+    expect(output).toEqual({
+      invoice_number: 'INV-889',
+      date: '2024-01-05',
+      customer: 'Jane Doe',
+      vendor: 'ACME Corp Ltd.',
+      subtotal: 25.5,
+      total: 30.6,
+      currency: 'EUR',
+      line_items: [
+        { description: 'Widget', quantity: 2, unit_price: 10, amount: 20 },
+        { description: 'Gadget', quantity: 1, unit_price: 5.5, amount: 5.5 },
+      ],
+    });
   });
 });

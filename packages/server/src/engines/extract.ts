@@ -9,6 +9,7 @@ import { RunFailure } from '../runs/failures.ts';
 import type { LoadedDocument } from '../documents/types.ts';
 import { buildDocIndex } from './extract/doc-index.ts';
 import { ClaimCache } from './extract/label-search.ts';
+import { pipeTables } from './extract/line-tables.ts';
 import { resolveNode } from './extract/resolve-node.ts';
 import type { ExtractContext } from './extract/resolve-leaf.ts';
 import { walkSchema, type SchemaNode } from './extract/schema-walk.ts';
@@ -22,7 +23,7 @@ export const extractEngine: Engine = async (doc: LoadedDocument, params: Record<
   const nConsensus = typeof params.n_consensus === 'number' && params.n_consensus >= 1 ? Math.min(16, Math.floor(params.n_consensus)) : 1;
   checkpoint(ctx.signal);
   const root = walkSchema(schema);
-  const context: ExtractContext = { index: buildDocIndex(doc), cache: new ClaimCache(), tables: doc.pages.map((p) => p.tables) };
+  const context: ExtractContext = { index: buildDocIndex(doc), cache: new ClaimCache(), tables: doc.pages.map((p) => (p.tables.length > 0 ? p.tables : pipeTables(p))) };
   const { output, likelihoods } = await resolveRoot(root, context, ctx);
   const choices = nConsensus > 1 ? Array.from({ length: nConsensus }, () => structuredClone(output)) : [];
   return { output, consensus: { choices, likelihoods } };
