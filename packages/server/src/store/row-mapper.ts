@@ -1,7 +1,8 @@
-// Maps between `runs` / `api_keys` rows and the domain objects. JSON columns hold JSON text;
-// lease_expires_at is epoch ms in the row and an ISO string on the Run.
-import type { ApiKeyRecord } from '../run-store.ts';
-import type { Run } from '../../runs/types.ts';
+// Maps between `runs` / `api_keys` / `edit_templates` rows and the domain objects, for every
+// driver. JSON columns arrive as JSON text; lease_expires_at is epoch ms in the row and an ISO
+// string on the Run; other timestamps arrive as millisecond ISO strings (the drivers ensure it).
+import type { ApiKeyRecord, EditTemplate } from './run-store.ts';
+import type { Run } from '../runs/types.ts';
 
 export interface RunRow {
   id: string;
@@ -27,6 +28,19 @@ export interface RunRow {
   updated_at: string;
   started_at: string | null;
   completed_at: string | null;
+  idempotency_key?: string | null;
+  request_hash?: string | null;
+}
+
+export interface TemplateRow {
+  id: string;
+  project_id: string;
+  name: string;
+  file_json: string;
+  blob_key: string;
+  form_fields_json: string;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface ApiKeyRow {
@@ -82,5 +96,18 @@ export function rowToApiKey(r: ApiKeyRow): ApiKeyRecord {
     createdAt: r.created_at,
     revokedAt: r.revoked_at,
     lastUsedAt: r.last_used_at,
+  };
+}
+
+export function rowToTemplate(r: TemplateRow): EditTemplate {
+  return {
+    id: r.id,
+    projectId: r.project_id,
+    name: r.name,
+    file: JSON.parse(r.file_json) as EditTemplate['file'],
+    blobKey: r.blob_key,
+    formFields: JSON.parse(r.form_fields_json) as unknown[],
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
   };
 }

@@ -15,7 +15,33 @@ export interface RunCreateParams {
   params: Record<string, unknown>;
   metadata: Record<string, string> | null;
   maxAttempts: number;
+  /** Idempotency-Key header of the create request, and a hash of its body. Unique per project:
+   *  a second create with the same key throws IdempotencyConflictError. */
+  idempotencyKey?: string | null;
+  requestHash?: string | null;
 }
+
+export class IdempotencyConflictError extends Error {
+  constructor(public readonly projectId: string, public readonly key: string) {
+    super(`a run with idempotency key '${key}' already exists in project '${projectId}'`);
+    this.name = 'IdempotencyConflictError';
+  }
+}
+
+/** An edit template: a PDF form kept for reuse with `template_id` on edit creates. */
+export interface EditTemplate {
+  id: string; // edittplt_<ulid>
+  projectId: string;
+  name: string;
+  file: NonNullable<Run['file']>;
+  blobKey: string;
+  formFields: unknown[]; // FormField objects as on the wire
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Cross-process notifications (PostgreSQL LISTEN/NOTIFY). In-process events cover one process. */
+export type StoreNotification = { type: 'queued' } | { type: 'cancel'; id: string } | { type: 'terminal'; id: string };
 
 export interface RunListParams {
   projectId: string;
@@ -98,6 +124,24 @@ export interface RunStore {
   /** Document bytes by content hash. */
   blobPut(p: { key: string; bytes: Uint8Array }): Promise<void>;
   blobGet(p: { key: string }): Promise<Uint8Array | null>;
+
+  /** The run created with this idempotency key in the project, with the hash of its request body. */
+  runFindByIdempotencyKey(p: { projectId: string; key: string }): Promise<{ run: Run; requestHash: string | null } | null>;
+
+  templateCreate(p: { id: string; projectId: string; name: string; file: EditTemplate['file']; blobKey: string; formFields: unknown[] }): Promise<EditTemplate>;
+  templateGet(p: { id: string; projectId: string }): Promise<EditTemplate | null>;
+  /** Cursor pagination by id exactly like runList; `name` is a case-insensitive substring filter. */
+  templateList(p: { projectId: string; limit: number; order: 'asc' | 'desc'; before?: string; after?: string; name?: string }): Promise<{ data: EditTemplate[]; hasMore: boolean }>;
+  templateUpdate(p: { id: string; projectId: string; name?: string; formFields?: unknown[] }): Promise<EditTemplate | null>;
+  templateDelete(p: { id: string; projectId: string }): Promise<boolean>;
+
+  /**
+   * Subscribe to notifications from every process sharing this store (PostgreSQL: LISTEN/NOTIFY on
+   * runCreate → queued, runCancel of an in_progress run → cancel, runFinish/recovery → terminal).
+   * Drivers without cross-process notifications (SQLite) return a no-op unsubscribe; callers keep polling
+   * as the fallback either way.
+   */
+  listen(fn: (n: StoreNotification) => void): Promise<() => Promise<void>>;
 
   close(): Promise<void>;
 }

@@ -11,6 +11,7 @@ import { lifecycleContract } from './contract/lifecycle.contract.ts';
 import { recoveryContract } from './contract/recovery.contract.ts';
 import { stateMachineContract } from './contract/state-machine.contract.ts';
 import { keysBlobsContract } from './contract/keys-blobs.contract.ts';
+import { templatesIdempotencyContract } from './contract/templates-idempotency.contract.ts';
 
 export type OpenContractStore = () => Promise<{ store: RunStore; cleanup: () => Promise<void> }>;
 
@@ -38,5 +39,6 @@ export function runStoreContract(name: string, open: OpenContractStore): void {
     recoveryContract(env);
     stateMachineContract(env);
     keysBlobsContract(env);
+    templatesIdempotencyContract(env);
   });
 }

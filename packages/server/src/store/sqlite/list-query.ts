@@ -1,18 +1,12 @@
-// Builds the SQL for runList: filters, id-cursor bounds and walking direction.
-//
-// Ids are time-sortable, so ordering by id is ordering by creation. `order` is the direction the
-// client walks. `after=X` continues past X in that direction; `before=X` gives the page just
-// before X, which we fetch by walking *backwards* from X (the opposite SQL order, nearest first)
-// and then reversing, so the page is still returned in `order`. We fetch limit+1 rows: the extra
-// row only tells whether more items exist further in the direction fetched (hasMore).
+// Builds the SQLite SQL for runList: filters, plus the id-cursor bounds and walking direction
+// planned by ../id-page.ts (shared with templateList and the PostgreSQL driver).
 import type { RunListParams } from '../run-store.ts';
+import { type IdPagePlan, planIdPage } from '../id-page.ts';
 
 export interface ListQuery {
   sql: string;
   args: unknown[];
-  /** True when rows come back in the reverse of `order` and must be reversed after trimming. */
-  reversed: boolean;
-  limit: number;
+  plan: IdPagePlan;
 }
 
 /** Normalise a client date (any Date-parsable string) to the ISO form stored in created_at. */
@@ -23,19 +17,12 @@ export function toIso(value: string): string {
 }
 
 export function buildListQuery(p: RunListParams): ListQuery {
-  const limit = Math.max(1, Math.min(100, Math.floor(p.limit)));
+  const plan = planIdPage(p);
   const where: string[] = ['project_id = ?', 'primitive = ?'];
   const args: unknown[] = [p.projectId, p.primitive];
-  const desc = p.order === 'desc';
-
-  // "after X" in the walking order: smaller ids when walking desc, larger when walking asc.
-  if (p.after) {
-    where.push(desc ? 'id < ?' : 'id > ?');
-    args.push(p.after);
-  }
-  if (p.before) {
-    where.push(desc ? 'id > ?' : 'id < ?');
-    args.push(p.before);
+  for (const b of plan.bounds) {
+    where.push(`id ${b.op} ?`);
+    args.push(b.value);
   }
   if (p.fromDate) {
     where.push('created_at >= ?');
@@ -64,10 +51,7 @@ export function buildListQuery(p: RunListParams): ListQuery {
     args.push(key, value);
   }
 
-  // With only `before`, we walk backwards from the cursor; otherwise forwards.
-  const reversed = Boolean(p.before) && !p.after;
-  const sqlDesc = reversed ? !desc : desc;
-  const sql = `SELECT * FROM runs WHERE ${where.join(' AND ')} ORDER BY id ${sqlDesc ? 'DESC' : 'ASC'} LIMIT ?`;
-  args.push(limit + 1);
-  return { sql, args, reversed, limit };
+  const sql = `SELECT * FROM runs WHERE ${where.join(' AND ')} ORDER BY id ${plan.sqlOrder} LIMIT ?`;
+  args.push(plan.limit + 1);
+  return { sql, args, plan };
 }

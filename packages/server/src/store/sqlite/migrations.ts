@@ -61,6 +61,28 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX api_keys_project_idx ON api_keys (project_id, created_at);
     `,
   },
+  {
+    version: 2,
+    name: 'idempotency_and_edit_templates',
+    sql: `
+      ALTER TABLE runs ADD COLUMN idempotency_key TEXT;
+      ALTER TABLE runs ADD COLUMN request_hash TEXT;
+      CREATE UNIQUE INDEX runs_idempotency_idx ON runs (project_id, idempotency_key) WHERE idempotency_key IS NOT NULL;
+
+      CREATE TABLE edit_templates (
+        id               TEXT PRIMARY KEY,
+        project_id       TEXT NOT NULL,
+        name             TEXT NOT NULL,
+        file_json        TEXT NOT NULL,
+        blob_key         TEXT NOT NULL,
+        form_fields_json TEXT NOT NULL DEFAULT '[]',
+        created_at       TEXT NOT NULL,
+        updated_at       TEXT NOT NULL
+      ) STRICT;
+      -- listing: one project's templates walked by id
+      CREATE INDEX edit_templates_list_idx ON edit_templates (project_id, id);
+    `,
+  },
 ];
 
 /** Apply every migration not yet recorded. Returns the versions applied by this call. */

@@ -59,6 +59,22 @@ describe('SQLite driver specifics', () => {
     db.close();
   });
 
+  it('upgrades a version-1 file in place: existing runs keep working and gain idempotency keys', async () => {
+    dir = await tempDir();
+    const v1 = new Database(join(dir, 'docket.sqlite3'));
+    expect(migrate(v1, MIGRATIONS.filter((m) => m.version === 1))).toEqual([1]);
+    v1.prepare(
+      `INSERT INTO runs (id, primitive, project_id, status, model, params_json, created_at, updated_at)
+       VALUES ('extr_OLD', 'extraction', ?, 'queued', 'retab-small', '{}', '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z')`,
+    ).run(PROJECT);
+    v1.close();
+    const s = await openSqliteStore({ dataDir: dir });
+    expect((await s.runGet({ id: 'extr_OLD' }))?.status).toBe('queued');
+    await s.runCreate(runParams({ idempotencyKey: 'k' }));
+    expect((await s.runFindByIdempotencyKey({ projectId: PROJECT, key: 'k' }))?.requestHash).toBeNull();
+    await s.close();
+  });
+
   it('separate processes opening a fresh file at once apply each migration once', async () => {
     dir = await tempDir();
     const children = [1, 2, 3, 4].map((i) => spawnClaimer(dir, `opener${i}`, 'open'));

@@ -7,13 +7,15 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ApiKeyRecord, RunFinishParams, RunListResult, RunStore } from '../run-store.ts';
+import { type ApiKeyRecord, IdempotencyConflictError, type RunFinishParams, type RunListResult, type RunStore } from '../run-store.ts';
 import type { RunError, RunStatus } from '../../runs/types.ts';
 import { RUN_STATUSES } from '../../runs/types.ts';
 import { migrate } from './migrations.ts';
-import { type ApiKeyRow, type RunRow, rowToApiKey, rowToRun, toJson } from './row-mapper.ts';
+import { type ApiKeyRow, type RunRow, rowToApiKey, rowToRun, toJson } from '../row-mapper.ts';
 import { buildListQuery } from './list-query.ts';
 import { BlobFiles } from './blob-files.ts';
+import { takePage } from '../id-page.ts';
+import { SqliteTemplates } from './sqlite-templates.ts';
 
 export interface SqliteStoreOptions {
   /** Directory for the database file and blobs; created if missing. */
@@ -53,10 +55,13 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 
 class SqliteStore implements RunStore {
   private closed = false;
+  private readonly templates: SqliteTemplates;
   constructor(
     private readonly db: Database.Database,
     private readonly blobs: BlobFiles,
-  ) {}
+  ) {
+    this.templates = new SqliteTemplates(db);
+  }
 
   private one(sql: string, ...args: unknown[]): RunRow | undefined {
     return this.db.prepare(sql).get(...args) as RunRow | undefined;
@@ -64,14 +69,28 @@ class SqliteStore implements RunStore {
 
   async runCreate(p: Parameters<RunStore['runCreate']>[0]) {
     const now = iso(Date.now());
-    const row = this.one(
-      `INSERT INTO runs (id, primitive, project_id, status, model, file_json, blob_key, params_json, metadata_json,
-         attempts, max_attempts, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?) RETURNING *`,
-      p.id, p.primitive, p.projectId, p.status, p.model, toJson(p.file), p.blobKey, JSON.stringify(p.params ?? {}),
-      toJson(p.metadata), Math.max(1, Math.floor(p.maxAttempts)), now, now,
-    );
+    let row: RunRow | undefined;
+    try {
+      row = this.one(
+        `INSERT INTO runs (id, primitive, project_id, status, model, file_json, blob_key, params_json, metadata_json,
+           attempts, max_attempts, created_at, updated_at, idempotency_key, request_hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?) RETURNING *`,
+        p.id, p.primitive, p.projectId, p.status, p.model, toJson(p.file), p.blobKey, JSON.stringify(p.params ?? {}),
+        toJson(p.metadata), Math.max(1, Math.floor(p.maxAttempts)), now, now, p.idempotencyKey ?? null, p.requestHash ?? null,
+      );
+    } catch (err) {
+      // The only UNIQUE besides the primary key (SQLITE_CONSTRAINT_PRIMARYKEY) is (project_id, idempotency_key).
+      if (p.idempotencyKey != null && (err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+        throw new IdempotencyConflictError(p.projectId, p.idempotencyKey);
+      }
+      throw err;
+    }
     return rowToRun(row!);
+  }
+
+  async runFindByIdempotencyKey(p: { projectId: string; key: string }) {
+    const row = this.one('SELECT * FROM runs WHERE project_id = ? AND idempotency_key = ?', p.projectId, p.key);
+    return row ? { run: rowToRun(row), requestHash: row.request_hash ?? null } : null;
   }
 
   async runGet(p: { id: string; projectId?: string }) {
@@ -84,11 +103,8 @@ class SqliteStore implements RunStore {
 
   async runList(p: Parameters<RunStore['runList']>[0]): Promise<RunListResult> {
     const q = buildListQuery(p);
-    const rows = this.db.prepare(q.sql).all(...q.args) as RunRow[];
-    const hasMore = rows.length > q.limit;
-    const page = rows.slice(0, q.limit);
-    if (q.reversed) page.reverse();
-    return { data: page.map(rowToRun), hasMore };
+    const page = takePage(q.plan, this.db.prepare(q.sql).all(...q.args) as RunRow[]);
+    return { data: page.data.map(rowToRun), hasMore: page.hasMore };
   }
 
   async runDelete(p: { id: string; projectId: string }) {
@@ -287,6 +303,31 @@ class SqliteStore implements RunStore {
 
   async blobGet(p: { key: string }) {
     return this.blobs.get(p.key);
+  }
+
+  async templateCreate(p: Parameters<RunStore['templateCreate']>[0]) {
+    return this.templates.create(p);
+  }
+
+  async templateGet(p: Parameters<RunStore['templateGet']>[0]) {
+    return this.templates.get(p);
+  }
+
+  async templateList(p: Parameters<RunStore['templateList']>[0]) {
+    return this.templates.list(p);
+  }
+
+  async templateUpdate(p: Parameters<RunStore['templateUpdate']>[0]) {
+    return this.templates.update(p);
+  }
+
+  async templateDelete(p: Parameters<RunStore['templateDelete']>[0]) {
+    return this.templates.delete(p);
+  }
+
+  /** One process per SQLite file's events travel in-process; nothing crosses processes here. */
+  async listen(_fn: Parameters<RunStore['listen']>[0]) {
+    return async () => {};
   }
 
   async close() {
