@@ -65,7 +65,7 @@ export const CONCEPTS: Concept[] = [
     'tin|btw|tva'),
   c('iban', 'id', 'iban|bank account|account iban', 'iban'),
   c('subtotal', 'amount', 'subtotal|sub total|net amount|net total|total net|amount net|total excl tax|total excluding tax|net|total before tax|total ht',
-    'subtotal|sub total|sub-total|net amount|net total|total net|total excl. vat|total excl vat|total excluding vat|total before tax|amount before tax|' +
+    'subtotal|sub total|sub-total|net amount|total net|total excl. vat|total excl vat|total excluding vat|total before tax|amount before tax|' +
       'total ht|montant ht|total hors taxe|sous-total|sous total|nettobetrag|zwischensumme|summe netto|rechnungssumme netto|positionssumme|' +
       'rechnungssumme ohne ust|gesamtbetrag netto|positionen netto|exclusief btw|subtotaal|totaal excl. btw|wartosc netto|razem netto|suma netto|' +
       'imponibile|base imponible|netto eur|total charges',
@@ -89,6 +89,8 @@ export const CONCEPTS: Concept[] = [
     'amount due|balance due|total amount due|total due|amount payable|payable amount|amount to pay|zahlbetrag|zu zahlen|offener betrag|restbetrag|' +
       'net a payer|montant a payer|somme a payer|reste a payer|te betalen|openstaand bedrag|do zaplaty|pozostalo do zaplaty|montant du prelevement|importe a pagar',
     'balance|solde'),
+  c('total_quantity', 'quantity', 'total quantity|total qty|item count|number of items',
+    'total qty|total quantity|tot qty|total items|number of items|anzahl artikel|nombre d articles|aantal artikelen'),
   c('currency', 'currency', 'currency|currency code|iso currency',
     'currency|wahrung|devise|valuta|waluta|moneda|beträge in|betrage in|amounts in|all charges and prices are in'),
   c('vendor', 'party', 'vendor|seller|supplier|issuer|merchant|company|provider|sold by|from|biller|vendor name|seller name|supplier name',

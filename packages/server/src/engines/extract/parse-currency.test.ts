@@ -20,6 +20,10 @@ describe('parseCurrency', () => {
     ['GBP', 'GBP'],
     ['US$ 5', 'USD'],
     ['CA$ 5', 'CAD'],
+    ['RM 193.00', 'MYR'],
+    ['TOTAL RM193.00', 'MYR'],
+    ['MYR', 'MYR'],
+    ['Confirm the form', null],
     ['Total 12.00', null],
     ['Ihre Rechnung', null],
     ['I can try', null],
@@ -36,6 +40,8 @@ describe('dominantCurrency', () => {
   });
   it('returns null when nothing names a currency', () => {
     expect(dominantCurrency(['Total 12.00', 'Amount 3'])).toBeNull();
+    expect(dominantCurrency(['KINGS SAFETY SHOES KWD B05', 'TOTAL: 193.00'])).toBeNull();
+    expect(dominantCurrency(['KINGS SAFETY SHOES KWD B05', 'TOTAL(RM) : 193.00'])).toBe('MYR');
   });
   it('reports positions', () => {
     expect(findCurrencies('Total € 5 and 6 EUR').map((c) => [c.code, c.index])).toEqual([['EUR', 6], ['EUR', 16]]);

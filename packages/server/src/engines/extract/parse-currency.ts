@@ -5,7 +5,7 @@ import { norm } from './normalize.ts';
 const CODES = [
   'EUR', 'USD', 'GBP', 'INR', 'PLN', 'CHF', 'JPY', 'CNY', 'CAD', 'AUD', 'SEK', 'NOK', 'DKK', 'CZK', 'HUF', 'RON', 'BGN',
   'HKD', 'SGD', 'NZD', 'ZAR', 'BRL', 'MXN', 'RUB', 'TRY', 'AED', 'SAR', 'KRW', 'ILS', 'THB', 'MYR', 'IDR', 'PHP', 'VND',
-  'UAH', 'NGN', 'EGP', 'ISK', 'HRK', 'TWD', 'ARS', 'CLP', 'COP', 'PEN', 'QAR', 'KWD', 'PKR', 'BDT', 'LKR', 'KES', 'MAD',
+  'UAH', 'NGN', 'EGP', 'ISK', 'HRK', 'TWD', 'ARS', 'CLP', 'COP', 'PEN', 'QAR', 'KWD', 'PKR', 'BDT', 'LKR', 'KES', 'MAD', 'MYR',
 ];
 const CODE_SET = new Set(CODES);
 
@@ -38,12 +38,14 @@ const MARKS: [RegExp, string][] = [
   [/(?<![\p{L}])(?:kc|korun)(?![\p{L}])/gu, 'CZK'],
   [/(?<![\p{L}])(?:fr\.|sfr\.?|franken)(?=[\s\d]|$)/gu, 'CHF'],
   [/(?<![\p{L}])(?:yen)(?![\p{L}])/gu, 'JPY'],
+  [/(?<![\p{L}])(?:rm|ringgit)(?=\s?\d|\s*\)|\s*$)/gu, 'MYR'],
 ];
 
 export interface CurrencyMention {
   code: string;
   index: number;
-  /** How explicit the mention is: 2 for an ISO code, 1 for a symbol or word. */
+  /** How explicit the mention is: 2 for an ISO code beside a figure, 1 for a symbol or word, 0.5 for a
+   *  bare upper-case code in running text (which may be a product code such as "SHOES KWD B05"). */
   strength: number;
 }
 
@@ -57,7 +59,12 @@ export function findCurrencies(text: string): CurrencyMention[] {
     const code = text.slice(m.index, m.index + 3);
     // Only upper-case codes count: "eur" inside prose is handled by the word list, "can"/"try" are words.
     if (CODE_SET.has(code) && code === code.toUpperCase()) {
-      found.push({ code, index: m.index, strength: 2 });
+      const before = text.slice(Math.max(0, m.index - 12), m.index).trimEnd();
+      const after = text.slice(m.index + 3, m.index + 15).trimStart();
+      // Beside an amount with decimals ("USD 4.11", "148,83 PLN"); "SHOES KWD 805" is a product code.
+      const besideFigure = /\d[.,]\d{2}$/.test(before) || /^[-−(]?\s?\d[\d.,' ]*[.,]\d{2}(?!\d)/.test(after);
+      const alone = /[(:]$/.test(before) || /^\)/.test(after) || /\bin$/i.test(before);
+      found.push({ code, index: m.index, strength: besideFigure ? 2 : alone ? 1.5 : 0.5 });
       taken.push([m.index, m.index + 3]);
     }
   }
@@ -87,7 +94,7 @@ export function dominantCurrency(texts: string[]): string | null {
   const score = new Map<string, number>();
   for (const t of texts) for (const c of findCurrencies(t)) score.set(c.code, (score.get(c.code) ?? 0) + c.strength);
   let best: string | null = null;
-  let bestScore = 0;
+  let bestScore = 0.99; // one bare code in running text is not enough
   for (const [code, s] of score) {
     if (s > bestScore) {
       best = code;
