@@ -23,36 +23,49 @@ export interface Docket {
   close(): Promise<void>;
 }
 
+export type Role = 'api' | 'worker' | 'all';
+
 export interface StartOptions {
   logger?: boolean | object;
   /** Replace the engine executor (benchmarks use a no-op). */
   execute?: RunExecutor;
   listen?: boolean;
+  /** api: HTTP only; worker: claims and runs work only; all (default): both in one process. */
+  role?: Role;
 }
 
 export async function startDocket(config: Config, opts: StartOptions = {}): Promise<Docket> {
+  const role = opts.role ?? 'all';
+  const runsWork = role !== 'api' && config.workerConcurrency > 0;
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   const events = new RunEvents();
   const app = buildApp({ config, store, events }, { logger: opts.logger });
   const log = app.log;
-  const firstKey = await bootstrapKeys(store, config);
+  const firstKey = role === 'worker' ? null : await bootstrapKeys(store, config);
   const threads = new ThreadPool(Math.max(1, config.workerConcurrency), config.cancelGraceMs, (stack) => log.error({ stack }, 'engine error'));
   const pool = new WorkerPool({
     store,
     events,
     execute: opts.execute ?? engineExecutor({ store, threads, config }),
-    concurrency: config.workerConcurrency,
+    concurrency: runsWork ? config.workerConcurrency : 0,
     leaseMs: config.leaseMs,
     heartbeatMs: config.heartbeatMs,
     runTimeoutMs: config.runTimeoutMs,
     log,
   });
-  const recovery = startRecovery({ store, events, intervalMs: Math.max(100, Math.floor(config.leaseMs / 2)), log });
-  await recovery.runOnce(); // runs orphaned by a previous process whose leases have lapsed
-  if (config.workerConcurrency > 0 && !opts.execute) threads.warm();
+  // Other processes sharing the store (PostgreSQL) reach this one through store notifications;
+  // in one process the in-process events already carry the same news.
+  const unlisten = await store.listen((n) => {
+    if (n.type === 'queued') pool.wake();
+    else if (n.type === 'cancel') events.notifyCancel(n.id);
+    else if (n.type === 'terminal') void store.runGet({ id: n.id }).then((run) => run && events.publish(n.id, { type: 'terminal', run }), () => {});
+  });
+  const recovery = runsWork ? startRecovery({ store, events, intervalMs: Math.max(100, Math.floor(config.leaseMs / 3)), log }) : null;
+  await recovery?.runOnce(); // runs orphaned by a previous process whose leases have lapsed
+  if (runsWork && !opts.execute) threads.warm();
   pool.start();
   let url = '';
-  if (opts.listen !== false) url = await app.listen({ host: config.host, port: config.port });
+  if (opts.listen !== false && role !== 'worker') url = await app.listen({ host: config.host, port: config.port });
   let closed = false;
   return {
     app, store, pool, events, firstKey,
@@ -62,10 +75,13 @@ export async function startDocket(config: Config, opts: StartOptions = {}): Prom
     async close() {
       if (closed) return;
       closed = true;
-      recovery.stop();
+      recovery?.stop();
       await app.close();
-      await pool.stop();
+      // Graceful: stop claiming and give running work the grace period to finish; what is still
+      // running after it is aborted and its lease lapses, so recovery hands it to another worker.
+      await pool.stop({ graceMs: config.shutdownGraceMs });
       await threads.close();
+      await unlisten();
       await store.close();
     },
   };

@@ -96,11 +96,11 @@ describe('create', () => {
     expect(r.body.detail[0].loc).toEqual(['body', 'document', 'url']);
   });
 
-  it('an unknown model → 422 naming the models', async () => {
+  it('an unknown model → 400 naming the models', async () => {
     const r = await call('POST', '/v1/parses', { document: pdf, model: 'gpt-17-mega' });
-    expect(r.status).toBe(422);
-    expect(r.body.detail[0].loc).toEqual(['body', 'model']);
-    expect(r.body.detail[0].msg).toMatch(/retab-small/);
+    expect(r.status).toBe(400);
+    expect(r.body.detail).toMatch(/gpt-17-mega/);
+    expect(r.body.detail).toMatch(/retab-small/);
   });
 
   it('an invalid json_schema → 422 on json_schema', async () => {
@@ -208,5 +208,31 @@ describe('health', () => {
   it('healthz and readyz answer without a key', async () => {
     expect((await call('GET', '/healthz', undefined, null)).status).toBe(200);
     expect((await call('GET', '/readyz', undefined, null)).body.status).toBe('ready');
+  });
+});
+
+describe('Idempotency-Key', () => {
+  it('same key and body → the same run; same key, other body → 409; keys are per project', async () => {
+    const body = { document: pdf, json_schema: schema, background: true };
+    const a = await call('POST', '/v1/extractions', body, srv.apiKey, { 'idempotency-key': 'k-1' });
+    const b = await call('POST', '/v1/extractions', body, srv.apiKey, { 'idempotency-key': 'k-1' });
+    expect(a.status).toBe(201);
+    expect(b.status).toBe(201);
+    expect(b.body.id).toBe(a.body.id);
+    expect(b.headers.get('idempotent-replayed')).toBe('true');
+    const c = await call('POST', '/v1/extractions', { ...body, metadata: { x: 'y' } }, srv.apiKey, { 'idempotency-key': 'k-1' });
+    expect(c.status).toBe(409);
+    const other = await srv.createKey('idem-other');
+    const d = await call('POST', '/v1/extractions', body, other, { 'idempotency-key': 'k-1' });
+    expect(d.status).toBe(201);
+    expect(d.body.id).not.toBe(a.body.id);
+    const e = await call('POST', '/v1/extractions', body);
+    expect(e.body.id).not.toBe(a.body.id);
+  });
+
+  it('concurrent creates with one key make one run', async () => {
+    const body = { document: pdf, json_schema: schema, background: true };
+    const results = await Promise.all(Array.from({ length: 8 }, () => call('POST', '/v1/extractions', body, srv.apiKey, { 'idempotency-key': 'k-race' })));
+    expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
   });
 });

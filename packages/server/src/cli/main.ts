@@ -11,7 +11,12 @@ const program = new Command('docket').description('Docket: a self-hostable docum
 program
   .command('serve')
   .description('run the API server with an in-process worker pool')
-  .action(async () => (await import('./serve-command.ts')).serveCommand());
+  .option('--role <role>', 'api (HTTP only), worker (runs work only) or all', 'all')
+  .action(async (o: { role: string }) => (await import('./serve-command.ts')).serveCommand(o));
+program
+  .command('worker')
+  .description('run only a worker pool (same as serve --role worker); shares the store named by DATABASE_URL')
+  .action(async () => (await import('./serve-command.ts')).serveCommand({ role: 'worker' }));
 program.addCommand(keysCommand());
 program.addCommand(parseCommand());
 program.addCommand(extractCommand());

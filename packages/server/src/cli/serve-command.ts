@@ -1,12 +1,17 @@
 // `docket serve`: runs the API and an in-process worker pool until SIGINT/SIGTERM.
 import { loadConfig } from '../config/config.ts';
-import { startDocket } from '../server.ts';
+import { type Role, startDocket } from '../server.ts';
 
-export async function serveCommand(): Promise<void> {
+const ROLES: Role[] = ['api', 'worker', 'all'];
+
+export async function serveCommand(opts: { role?: string } = {}): Promise<void> {
+  const role = (opts.role ?? 'all') as Role;
+  if (!ROLES.includes(role)) throw new Error(`--role must be one of ${ROLES.join(', ')}, got '${opts.role}'`);
   const config = loadConfig();
-  const docket = await startDocket(config, { logger: { level: config.logLevel } });
+  const docket = await startDocket(config, { logger: { level: config.logLevel }, role });
   const where = config.databaseUrl ? 'PostgreSQL' : `SQLite under ${config.dataDir}`;
-  process.stdout.write(`Docket listening on ${docket.url} (store: ${where}, workers: ${config.workerConcurrency})\n`);
+  if (role === 'worker') process.stdout.write(`Docket worker running (store: ${where}, workers: ${config.workerConcurrency})\n`);
+  else process.stdout.write(`Docket listening on ${docket.url} (role: ${role}, store: ${where}, workers: ${role === 'api' ? 0 : config.workerConcurrency})\n`);
   if (docket.firstKey) {
     process.stdout.write(
       `\nNo API keys existed, so one was created for project "default". It is shown only this once:\n\n    ${docket.firstKey}\n\n` +
@@ -18,7 +23,7 @@ export async function serveCommand(): Promise<void> {
     if (stopping) return;
     stopping = true;
     process.stdout.write(`${signal} received, shutting down\n`);
-    const force = setTimeout(() => process.exit(1), 10_000);
+    const force = setTimeout(() => process.exit(1), config.shutdownGraceMs + 10_000);
     force.unref();
     await docket.close();
     process.exit(0);

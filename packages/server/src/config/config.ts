@@ -23,6 +23,8 @@ export interface Config {
   runTimeoutMs: number;
   /** After a cancel reaches a running engine, how long before its thread is terminated. */
   cancelGraceMs: number;
+  /** On SIGTERM, how long running work may take to finish before it is handed back. */
+  shutdownGraceMs: number;
   fetchTimeoutMs: number;
   allowPrivateUrls: boolean;
   logLevel: string;
@@ -43,12 +45,13 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     maxDocumentBytes: int(env, 'DOCKET_MAX_DOCUMENT_MB', 50, 1, 4096) * MiB,
     maxPages: int(env, 'DOCKET_MAX_PAGES', 2000, 1, 100_000),
     workerConcurrency: int(env, 'DOCKET_WORKER_CONCURRENCY', 2, 0, 256),
-    leaseMs: int(env, 'DOCKET_LEASE_SECONDS', 30, 1, 86_400) * 1000,
+    leaseMs: int(env, 'DOCKET_LEASE_SECONDS', 3, 1, 86_400) * 1000,
     heartbeatMs: 0, // derived below
     maxAttempts: int(env, 'DOCKET_MAX_ATTEMPTS', 3, 1, 100),
     syncWaitMs: int(env, 'DOCKET_SYNC_WAIT_SECONDS', 300, 1, 86_400) * 1000,
     runTimeoutMs: int(env, 'DOCKET_RUN_TIMEOUT_SECONDS', 900, 1, 86_400) * 1000,
     cancelGraceMs: int(env, 'DOCKET_CANCEL_GRACE_MS', 2000, 0, 600_000),
+    shutdownGraceMs: int(env, 'DOCKET_SHUTDOWN_GRACE_SECONDS', 10, 0, 3600) * 1000,
     fetchTimeoutMs: int(env, 'DOCKET_FETCH_TIMEOUT_SECONDS', 30, 1, 3600) * 1000,
     allowPrivateUrls: bool(env, 'DOCKET_ALLOW_PRIVATE_URLS', false),
     logLevel: str(env, 'DOCKET_LOG_LEVEL', 'info'),

@@ -10,7 +10,7 @@ import { modelNames, resolveModel } from '../models/registry.ts';
 import { newRunId } from '../runs/ids.ts';
 import { PRIMITIVES } from '../runs/primitives.ts';
 import type { Primitive, Run } from '../runs/types.ts';
-import type { RunStore } from '../store/run-store.ts';
+import { IdempotencyConflictError, type RunStore } from '../store/run-store.ts';
 import type { Config } from '../config/config.ts';
 import { ApiError, validationError } from './errors.ts';
 
@@ -21,13 +21,50 @@ addFormats.default(schemaChecker);
 /** Body fields that are request options, not echoed parameters. */
 const NOT_PARAMS = new Set(['document', 'model', 'metadata', 'background', 'stream', 'bust_cache']);
 
+/**
+ * Create a run, honouring an Idempotency-Key: the same key with the same body returns the run it
+ * created before (`replayed`), the same key with another body is a 409.
+ */
+export async function createRunIdempotent(
+  o: { store: RunStore; config: Config },
+  p: { primitive: Primitive; projectId: string; body: Record<string, unknown>; idempotencyKey?: string },
+): Promise<{ run: Run; replayed: boolean }> {
+  const key = p.idempotencyKey?.trim();
+  if (!key) return { run: await createRun(o, p), replayed: false };
+  if (key.length > 255) throw new ApiError(400, 'Idempotency-Key is longer than 255 characters');
+  const requestHash = createHash('sha256').update(p.primitive).update('\n').update(canonicalJson(p.body)).digest('hex');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const found = await o.store.runFindByIdempotencyKey({ projectId: p.projectId, key });
+    if (found) {
+      if (found.requestHash !== requestHash || found.run.primitive !== p.primitive) {
+        throw new ApiError(409, 'This Idempotency-Key was already used with a different request; use a new key for a new request');
+      }
+      return { run: found.run, replayed: true };
+    }
+    try {
+      return { run: await createRun(o, { ...p, idempotency: { key, requestHash } }), replayed: false };
+    } catch (err) {
+      if (!(err instanceof IdempotencyConflictError)) throw err; // a concurrent twin won: answer its run
+    }
+  }
+  throw new ApiError(409, 'A request with this Idempotency-Key is being processed; retry');
+}
+
+function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (v && typeof v === 'object') {
+    return `{${Object.keys(v as object).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v) ?? 'null';
+}
+
 export async function createRun(
   o: { store: RunStore; config: Config },
-  p: { primitive: Primitive; projectId: string; body: Record<string, unknown> },
+  p: { primitive: Primitive; projectId: string; body: Record<string, unknown>; idempotency?: { key: string; requestHash: string } },
 ): Promise<Run> {
   const { primitive, body } = p;
   const model = String(body.model ?? 'retab-small');
-  if (!resolveModel(model)) throw validationError(['body', 'model'], `Unknown model '${model}'. Available models: ${modelNames().join(', ')}`, 'enum');
+  if (!resolveModel(model)) throw new ApiError(400, `Unknown model '${model}'. Available models: ${modelNames().join(', ')}`);
   if (primitive === 'extraction') checkJsonSchema(body.json_schema);
   if (body.stream === true && body.background === true) throw new ApiError(400, 'stream and background cannot both be true: stream the run, or create it in the background and poll it');
   if (primitive === 'edit') checkEditSource(body);
@@ -79,6 +116,8 @@ export async function createRun(
     params,
     metadata: (body.metadata as Record<string, string> | null | undefined) ?? null,
     maxAttempts: o.config.maxAttempts,
+    idempotencyKey: p.idempotency?.key ?? null,
+    requestHash: p.idempotency?.requestHash ?? null,
   });
 }
 

@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PRIMITIVES } from '../runs/primitives.ts';
 import { isTerminal, type Primitive, type Run } from '../runs/types.ts';
 import type { AppDeps } from './app.ts';
-import { createRun } from './create-run.ts';
+import { createRunIdempotent } from './create-run.ts';
 import { ApiError, notFound } from './errors.ts';
 import { toListParams } from './list-params.ts';
 import { renderRun } from './render-run.ts';
@@ -24,8 +24,15 @@ export function registerResourceRoutes(app: FastifyInstance, deps: AppDeps, prim
   const create = async (req: FastifyRequest, reply: FastifyReply, forceStream: boolean) => {
     const body = { ...(req.body as Record<string, unknown>) };
     if (forceStream) body.stream = true;
-    const run = await createRun(deps, { primitive, projectId: req.projectId, body });
-    deps.events.notifyQueued();
+    const idempotencyKey = req.headers['idempotency-key'];
+    const { run, replayed } = await createRunIdempotent(deps, {
+      primitive,
+      projectId: req.projectId,
+      body,
+      idempotencyKey: typeof idempotencyKey === 'string' ? idempotencyKey : undefined,
+    });
+    if (replayed) reply.header('idempotent-replayed', 'true');
+    else deps.events.notifyQueued();
     if (body.background === true) return reply.code(201).send(renderRun(run));
     if (body.stream === true) return streamRun(deps, req, reply, run);
     // Sync: a client that goes away cancels its run.

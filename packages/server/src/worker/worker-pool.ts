@@ -60,13 +60,19 @@ export class WorkerPool {
     this.wakeResolve?.();
   }
 
-  /** Stop claiming; abort what runs (their leases lapse and recovery re-queues them) unless `drain`. */
-  async stop({ drain = false }: { drain?: boolean } = {}): Promise<void> {
+  /** Stop claiming; let running work finish within `graceMs` (default 0), then abort the rest.
+   *  Aborted runs are not finished: their leases lapse and recovery re-queues them elsewhere. */
+  async stop({ graceMs = 0, drain = false }: { graceMs?: number; drain?: boolean } = {}): Promise<void> {
     this.running = false;
     this.wake();
     for (const u of this.unsubs.splice(0)) u();
-    if (!drain) for (const ac of this.active.values()) ac.abort('shutdown' satisfies AbortReason);
     await this.loopDone;
+    if (!drain) {
+      if (graceMs > 0 && this.inflight.size > 0) {
+        await Promise.race([Promise.allSettled([...this.inflight]), new Promise((r) => setTimeout(r, graceMs).unref())]);
+      }
+      for (const ac of this.active.values()) ac.abort('shutdown' satisfies AbortReason);
+    }
     await Promise.allSettled([...this.inflight]);
   }
 
