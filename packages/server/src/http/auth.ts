@@ -22,14 +22,31 @@ export function keyFromRequest(req: FastifyRequest): string | null {
   return null;
 }
 
+/** Valid keys are remembered briefly so a poll costs no key lookup; a revoked key stops working
+ *  within this time (in every process). Unknown keys are never cached. */
+const KEY_CACHE_MS = 5000;
+
 export function registerAuth(app: FastifyInstance, store: RunStore): void {
+  const cache = new Map<string, { projectId: string; until: number }>();
   app.decorateRequest('projectId', '');
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/v1/')) return;
     const key = keyFromRequest(req);
     if (!key) throw new ApiError(401, 'Missing API key: send it as "Api-Key: <key>" or "Authorization: Bearer <key>"', { 'www-authenticate': 'Bearer' });
-    const rec = await store.apiKeyFindByHash({ keyHash: hashApiKey(key) });
-    if (!rec || rec.revokedAt) throw new ApiError(401, 'Invalid or revoked API key', { 'www-authenticate': 'Bearer' });
+    const keyHash = hashApiKey(key);
+    const now = Date.now();
+    const hit = cache.get(keyHash);
+    if (hit && hit.until > now) {
+      req.projectId = hit.projectId;
+      return;
+    }
+    const rec = await store.apiKeyFindByHash({ keyHash });
+    if (!rec || rec.revokedAt) {
+      cache.delete(keyHash);
+      throw new ApiError(401, 'Invalid or revoked API key', { 'www-authenticate': 'Bearer' });
+    }
+    if (cache.size > 10_000) cache.clear();
+    cache.set(keyHash, { projectId: rec.projectId, until: now + KEY_CACHE_MS });
     req.projectId = rec.projectId;
   });
 }

@@ -33,6 +33,24 @@ export async function openSqliteStore(opts: SqliteStoreOptions): Promise<RunStor
   return new SqliteStore(db, new BlobFiles(join(opts.dataDir, 'blobs')));
 }
 
+/**
+ * Compiling a statement costs more than running it, and the store's SQL is a small fixed set (lists
+ * vary only by which filters are present), so every connection reuses its prepared statements.
+ * Done here once, rather than at each call site, so the store reads as plain SQL.
+ */
+function cacheStatements(db: Database.Database): void {
+  const prepare = db.prepare.bind(db);
+  const cache = new Map<string, Database.Statement>();
+  db.prepare = ((sql: string) => {
+    let stmt = cache.get(sql);
+    if (!stmt) {
+      stmt = prepare(sql);
+      if (cache.size < 1000) cache.set(sql, stmt);
+    }
+    return stmt;
+  }) as typeof db.prepare;
+}
+
 /** Open a connection with Docket's pragmas and apply pending migrations. */
 export function openDatabase(path: string): Database.Database {
   const db = new Database(path);
@@ -44,6 +62,7 @@ export function openDatabase(path: string): Database.Database {
     db.pragma('foreign_keys = ON');
     db.function('docket_lower', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? s.toLowerCase() : s));
     migrate(db);
+    cacheStatements(db);
     return db;
   } catch (err) {
     db.close();
