@@ -1,5 +1,6 @@
 // Configuration: one schema with defaults and units, read from env (DOCKET_* and DATABASE_URL), resolved once.
 import path from 'node:path';
+import { modelSpecsFromEnv, type ModelSpecs } from '../models/model-config.ts';
 
 export interface Config {
   host: string;
@@ -28,6 +29,8 @@ export interface Config {
   fetchTimeoutMs: number;
   allowPrivateUrls: boolean;
   logLevel: string;
+  /** Model names mapped to backends (DOCKET_MODELS / DOCKET_CONFIG); the retab-* defaults are local. */
+  models: ModelSpecs;
 }
 
 type Env = Record<string, string | undefined>;
@@ -55,6 +58,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     fetchTimeoutMs: int(env, 'DOCKET_FETCH_TIMEOUT_SECONDS', 30, 1, 3600) * 1000,
     allowPrivateUrls: bool(env, 'DOCKET_ALLOW_PRIVATE_URLS', false),
     logLevel: str(env, 'DOCKET_LOG_LEVEL', 'info'),
+    models: overrides.models ?? modelSpecsFromEnv(env),
     ...overrides,
   };
   if (!overrides.heartbeatMs) cfg.heartbeatMs = Math.max(50, Math.floor(cfg.leaseMs / 3));

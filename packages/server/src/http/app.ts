@@ -8,6 +8,7 @@ import type { Config } from '../config/config.ts';
 import type { RunEvents } from '../worker/run-events.ts';
 import { registerAuth } from './auth.ts';
 import { errorHandler } from './errors.ts';
+import { registerModelsRoute } from './models-route.ts';
 import { registerResourceRoutes } from './resource-routes.ts';
 
 const OPENAPI_INFO = {
@@ -61,6 +62,7 @@ export function buildApp(deps: AppDeps, opts: { logger?: boolean | object } = {}
   void app.register(async (api) => {
     registerAuth(api, deps.store);
     for (const spec of PRIMITIVE_LIST) registerResourceRoutes(api, deps, spec.primitive);
+    registerModelsRoute(api, deps.config);
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;

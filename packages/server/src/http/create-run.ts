@@ -6,7 +6,7 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parseDataUri, DocumentInputError } from '../documents/mime-data.ts';
 import { sniffFormat } from '../documents/sniff.ts';
-import { modelNames, resolveModel } from '../models/registry.ts';
+import { DEFAULT_MODEL, modelRegistry } from '../models/registry.ts';
 import { newRunId } from '../runs/ids.ts';
 import { PRIMITIVES } from '../runs/primitives.ts';
 import type { Primitive, Run } from '../runs/types.ts';
@@ -63,8 +63,9 @@ export async function createRun(
   p: { primitive: Primitive; projectId: string; body: Record<string, unknown>; idempotency?: { key: string; requestHash: string } },
 ): Promise<Run> {
   const { primitive, body } = p;
-  const model = String(body.model ?? 'retab-small');
-  if (!resolveModel(model)) throw new ApiError(400, `Unknown model '${model}'. Available models: ${modelNames().join(', ')}`);
+  const model = String(body.model ?? DEFAULT_MODEL);
+  const models = modelRegistry(o.config);
+  if (!models.resolve(model)) throw new ApiError(400, `Unknown model '${model}'. Available models: ${models.names().join(', ')}`);
   if (primitive === 'extraction') checkJsonSchema(body.json_schema);
   if (body.stream === true && body.background === true) throw new ApiError(400, 'stream and background cannot both be true: stream the run, or create it in the background and poll it');
   if (primitive === 'edit') checkEditSource(body);
@@ -72,6 +73,7 @@ export async function createRun(
   const params: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(body)) if (!NOT_PARAMS.has(k)) params[k] = v;
   for (const f of PRIMITIVES[primitive].echo) if (!(f in params)) params[f] = null;
+  if (body.stream === true) params._stream = true; // LLM models stream tokens only when someone listens
 
   const doc = body.document as { filename: string; url: string } | null | undefined;
   if (!doc) throw new ApiError(404, `Edit template '${String(body.template_id)}' not found`);

@@ -32,6 +32,10 @@ async function runJob(job: ThreadJob): Promise<void> {
       maxPages: job.maxPages,
       onPage: (done, total) => post({ type: 'progress', jobId, progress: { stage: 'loading', completed: done, total, unit: 'pages' } }),
     });
+    if (job.loadOnly) {
+      post({ type: 'done', jobId, output: doc, consensus: null, pageCount: doc.pages.length, mimeType: doc.mimeType });
+      return;
+    }
     const engine = getEngine(job.primitive);
     const result = await engine(doc, job.params, {
       signal: ac.signal,

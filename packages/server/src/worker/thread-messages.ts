@@ -9,6 +9,8 @@ export interface ThreadJob {
   params: Record<string, unknown>;
   model: string;
   maxPages: number;
+  /** Load the document only and answer it as the output (LLM engines run on the main thread). */
+  loadOnly?: boolean;
 }
 
 export type ThreadReply =

@@ -3,8 +3,8 @@
 import { resolveModel } from '../models/registry.ts';
 import type { Primitive } from '../runs/types.ts';
 
-export function computeUsage(primitive: Primitive, model: string, pages: number, params: Record<string, unknown>): { credits: number; page_count: number } {
-  const perPage = resolveModel(model)?.creditsPerPage ?? 1;
+export function computeUsage(primitive: Primitive, model: string, pages: number, params: Record<string, unknown>, creditsPerPage?: number): { credits: number; page_count: number } {
+  const perPage = creditsPerPage ?? resolveModel(model)?.creditsPerPage ?? 1;
   const n = typeof params.n_consensus === 'number' ? params.n_consensus : 1;
   let credits = perPage * pages;
   if (primitive === 'extraction' || primitive === 'split') credits *= n;
