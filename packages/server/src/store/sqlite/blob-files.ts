@@ -10,6 +10,8 @@ import { join } from 'node:path';
 const KEY_RE = /^[A-Za-z0-9][A-Za-z0-9._:-]{1,254}$/;
 
 export class BlobFiles {
+  /** Keys known to be on disk (content-addressed, never deleted): skips a stat per repeated put. */
+  private readonly known = new Set<string>();
   constructor(private readonly root: string) {}
 
   private pathOf(key: string): { dir: string; file: string } {
@@ -20,16 +22,25 @@ export class BlobFiles {
 
   async put(key: string, bytes: Uint8Array): Promise<void> {
     const { dir, file } = this.pathOf(key);
-    if (await exists(file)) return;
+    if (this.known.has(key)) return;
+    if (await exists(file)) return this.remember(key);
     await mkdir(dir, { recursive: true });
     const tmp = join(dir, `.${key}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
     try {
-      await writeFile(tmp, bytes, { flush: true });
+      // No fsync: the same durability as the SQLite rows beside it (WAL, synchronous=NORMAL) — a
+      // process crash loses nothing, a power cut may lose the last writes of both.
+      await writeFile(tmp, bytes);
       await rename(tmp, file);
+      this.remember(key);
     } catch (err) {
       await unlink(tmp).catch(() => undefined);
       throw err;
     }
+  }
+
+  private remember(key: string): void {
+    if (this.known.size > 100_000) this.known.clear();
+    this.known.add(key);
   }
 
   async get(key: string): Promise<Uint8Array | null> {

@@ -7,8 +7,8 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type ApiKeyRecord, IdempotencyConflictError, type RunFinishParams, type RunListResult, type RunStore } from '../run-store.ts';
-import type { RunError, RunStatus } from '../../runs/types.ts';
+import { type ApiKeyRecord, IdempotencyConflictError, type RunCreateParams, type RunFinishParams, type RunListResult, type RunStore } from '../run-store.ts';
+import type { Run, RunError, RunStatus } from '../../runs/types.ts';
 import { RUN_STATUSES } from '../../runs/types.ts';
 import { migrate } from './migrations.ts';
 import { type ApiKeyRow, type RunRow, rowToApiKey, rowToRun, toJson } from '../row-mapper.ts';
@@ -86,17 +86,56 @@ class SqliteStore implements RunStore {
     return this.db.prepare(sql).get(...args) as RunRow | undefined;
   }
 
-  async runCreate(p: Parameters<RunStore['runCreate']>[0]) {
-    const now = iso(Date.now());
-    let row: RunRow | undefined;
+  /**
+   * Creates that arrive in the same turn of the event loop are written in one transaction (group
+   * commit): one WAL append for many runs. Each caller still gets its own row or its own error, and
+   * only after the transaction committed.
+   */
+  private createBatch: { p: RunCreateParams; resolve: (r: Run) => void; reject: (e: unknown) => void }[] = [];
+
+  runCreate(p: RunCreateParams): Promise<Run> {
+    return new Promise<Run>((resolve, reject) => {
+      if (this.createBatch.length === 0) setImmediate(() => this.flushCreates());
+      this.createBatch.push({ p, resolve, reject });
+    });
+  }
+
+  private flushCreates(): void {
+    const batch = this.createBatch;
+    this.createBatch = [];
+    const results: ({ ok: true; run: Run } | { ok: false; err: unknown })[] = [];
     try {
-      row = this.one(
+      this.db.transaction(() => {
+        for (const { p } of batch) {
+          try {
+            results.push({ ok: true, run: rowToRun(this.insertRun(p)) });
+          } catch (err) {
+            results.push({ ok: false, err }); // a failed INSERT rolls back only itself
+          }
+        }
+      })();
+    } catch (err) {
+      for (const b of batch) b.reject(err);
+      return;
+    }
+    batch.forEach((b, i) => {
+      const r = results[i];
+      if (r.ok) b.resolve(r.run);
+      else b.reject(r.err);
+    });
+  }
+
+  private insertRun(p: RunCreateParams): RunRow {
+    if (this.closed) throw new Error('store is closed');
+    const now = iso(Date.now());
+    try {
+      return this.one(
         `INSERT INTO runs (id, primitive, project_id, status, model, file_json, blob_key, params_json, metadata_json,
            attempts, max_attempts, created_at, updated_at, idempotency_key, request_hash)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?) RETURNING *`,
         p.id, p.primitive, p.projectId, p.status, p.model, toJson(p.file), p.blobKey, JSON.stringify(p.params ?? {}),
         toJson(p.metadata), Math.max(1, Math.floor(p.maxAttempts)), now, now, p.idempotencyKey ?? null, p.requestHash ?? null,
-      );
+      )!;
     } catch (err) {
       // The only UNIQUE besides the primary key (SQLITE_CONSTRAINT_PRIMARYKEY) is (project_id, idempotency_key).
       if (p.idempotencyKey != null && (err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
@@ -104,7 +143,6 @@ class SqliteStore implements RunStore {
       }
       throw err;
     }
-    return rowToRun(row!);
   }
 
   async runFindByIdempotencyKey(p: { projectId: string; key: string }) {
@@ -351,6 +389,7 @@ class SqliteStore implements RunStore {
 
   async close() {
     if (this.closed) return;
+    if (this.createBatch.length) this.flushCreates(); // creates already accepted are written
     this.closed = true;
     this.db.close();
   }
