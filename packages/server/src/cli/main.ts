@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { describeError, exitCodeOf } from './cli-errors.ts';
 import { extractCommand } from './extract-command.ts';
 import { keysCommand } from './keys-command.ts';
+import { migrateCommand } from './migrate-command.ts';
 import { parseCommand } from './parse-command.ts';
 import { runsCommand } from './runs-command.ts';
 
@@ -18,6 +19,7 @@ program
   .description('run only a worker pool (same as serve --role worker); shares the store named by DATABASE_URL')
   .action(async () => (await import('./serve-command.ts')).serveCommand({ role: 'worker' }));
 program.addCommand(keysCommand());
+program.addCommand(migrateCommand());
 program.addCommand(parseCommand());
 program.addCommand(extractCommand());
 program.addCommand(runsCommand());
