@@ -2,6 +2,9 @@
 // (an honest error, never a made-up output).
 import { RunFailure } from '../runs/failures.ts';
 import type { Primitive } from '../runs/types.ts';
+import { loadDocument } from '../documents/load-document.ts';
+import { editEngine } from './edit.ts';
+import { loadEditDocument } from './edit/load-edit-document.ts';
 import { extractEngine } from './extract.ts';
 import { parseEngine } from './parse.ts';
 import type { Engine } from './types.ts';
@@ -18,9 +21,14 @@ const ENGINES: Record<Primitive, Engine> = {
   classification: notImplemented('classification'),
   split: notImplemented('split'),
   partition: notImplemented('partition'),
-  edit: notImplemented('edit'),
+  edit: editEngine,
 };
 
 export function getEngine(primitive: Primitive): Engine {
   return ENGINES[primitive];
+}
+
+/** How a primitive's runs load their document: edits also accept DOCX, which they fill as XML. */
+export function getDocumentLoader(primitive: Primitive): typeof loadDocument {
+  return primitive === 'edit' ? loadEditDocument : loadDocument;
 }

@@ -11,6 +11,8 @@ export interface EngineContext {
   /** Report a partial output (extractions stream it). */
   partial(output: unknown): void;
   model: string;
+  /** The document's original bytes, for engines that write into the file (edit). */
+  bytes?: Uint8Array;
 }
 
 export interface EngineResult {

@@ -10,6 +10,7 @@ export const FAILURE_CODES = {
   timeout: 'The run exceeded its time limit',
   worker_lost: 'The worker running this run stopped and no attempts remain',
   model_error: 'The model failed to produce an answer',
+  no_form_fields: 'The PDF has no fillable form fields',
   not_implemented: 'This primitive is not implemented yet',
   invalid_request: 'The request cannot be processed',
   internal_error: 'An internal error occurred',

@@ -2,8 +2,7 @@
 // Talks to thread-pool.ts by messages; one job at a time per thread. A job that ignores its
 // AbortSignal is stopped by the pool terminating this thread.
 import { parentPort } from 'node:worker_threads';
-import { loadDocument } from '../documents/load-document.ts';
-import { getEngine } from '../engines/registry.ts';
+import { getDocumentLoader, getEngine } from '../engines/registry.ts';
 import { RunFailure } from '../runs/failures.ts';
 import type { ThreadJob, ThreadReply } from './thread-messages.ts';
 
@@ -26,7 +25,7 @@ async function runJob(job: ThreadJob): Promise<void> {
   running.set(job.jobId, ac);
   const { jobId } = job;
   try {
-    const doc = await loadDocument(job.bytes, {
+    const doc = await getDocumentLoader(job.primitive)(job.bytes, {
       filename: job.filename,
       signal: ac.signal,
       maxPages: job.maxPages,
@@ -40,6 +39,7 @@ async function runJob(job: ThreadJob): Promise<void> {
     const result = await engine(doc, job.params, {
       signal: ac.signal,
       model: job.model,
+      bytes: job.bytes,
       progress: (stage, completed, total, unit = 'pages') => post({ type: 'progress', jobId, progress: { stage, completed, total, unit } }),
       partial: (output) => post({ type: 'partial', jobId, output }),
     });
