@@ -10,6 +10,9 @@ export interface Sniffed {
   label: string;
 }
 
+/** The MIME type reported for password-protected OOXML (DOCX/XLSX/PPTX in an OLE container). */
+export const ENCRYPTED_OOXML_MIME = 'application/x-ooxml-encrypted';
+
 const ascii = (b: Uint8Array, start: number, end: number) => String.fromCharCode(...b.subarray(start, end));
 const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((v, i) => b[at + i] === v);
 
@@ -20,7 +23,7 @@ export function sniffFormat(bytes: Uint8Array, filename?: string): Sniffed {
   if (binary) return binary;
   // Mail is often 8-bit in a legacy charset, so look for RFC 822 headers before deciding it is binary.
   if (isEml(latin1(bytes.subarray(0, 64 * 1024)).trimStart())) {
-    return { format: null, mimeType: 'message/rfc822', label: 'email message (EML)' };
+    return { format: 'eml', mimeType: 'message/rfc822', label: 'email message (EML)' };
   }
   const text = decodeText(bytes);
   if (text === null) return { format: null, mimeType: 'application/octet-stream', label: 'unrecognised binary data' };
@@ -46,9 +49,9 @@ function sniffBinary(b: Uint8Array): Sniffed | null {
 function sniffZip(b: Uint8Array): Sniffed {
   const names = latin1(b.subarray(0, Math.min(b.length, 256 * 1024))) + latin1(b.subarray(Math.max(0, b.length - 64 * 1024)));
   const office = (mimeType: string, label: string): Sniffed => ({ format: null, mimeType, label });
-  if (names.includes('word/')) return office('application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'Word document (DOCX)');
-  if (names.includes('xl/')) return office('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Excel workbook (XLSX)');
-  if (names.includes('ppt/')) return office('application/vnd.openxmlformats-officedocument.presentationml.presentation', 'PowerPoint presentation (PPTX)');
+  if (names.includes('word/')) return as('docx');
+  if (names.includes('xl/')) return as('xlsx');
+  if (names.includes('ppt/')) return as('pptx');
   if (names.includes('mimetypeapplication/vnd.oasis.opendocument.text')) return office('application/vnd.oasis.opendocument.text', 'OpenDocument text document (ODT)');
   if (names.includes('mimetypeapplication/vnd.oasis.opendocument.spreadsheet')) return office('application/vnd.oasis.opendocument.spreadsheet', 'OpenDocument spreadsheet (ODS)');
   return office('application/zip', 'ZIP archive');
@@ -57,6 +60,8 @@ function sniffZip(b: Uint8Array): Sniffed {
 /** OLE compound file: Word, Excel and Outlook store their stream names in UTF-16 directory entries. */
 function sniffOle(b: Uint8Array): Sniffed {
   const s = latin1(b.subarray(0, Math.min(b.length, 512 * 1024))).replace(/\0/g, '');
+  // An encrypted DOCX/XLSX/PPTX is an OLE container holding the encrypted ZIP package.
+  if (s.includes('EncryptedPackage')) return { format: null, mimeType: ENCRYPTED_OOXML_MIME, label: 'encrypted Office document' };
   if (s.includes('WordDocument')) return { format: null, mimeType: 'application/msword', label: 'Word document (DOC)' };
   if (s.includes('Workbook') || s.includes('Book')) return { format: null, mimeType: 'application/vnd.ms-excel', label: 'Excel workbook (XLS)' };
   if (s.includes('__substg1.0_')) return { format: null, mimeType: 'application/vnd.ms-outlook', label: 'Outlook message (MSG)' };
@@ -92,6 +97,10 @@ const MIME: Record<DocumentFormat, string> = {
   csv: 'text/csv',
   markdown: 'text/markdown',
   text: 'text/plain',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  eml: 'message/rfc822',
 };
 const LABEL: Record<DocumentFormat, string> = {
   pdf: 'PDF document',
@@ -100,6 +109,10 @@ const LABEL: Record<DocumentFormat, string> = {
   csv: 'CSV table',
   markdown: 'Markdown document',
   text: 'plain text',
+  docx: 'Word document (DOCX)',
+  xlsx: 'Excel workbook (XLSX)',
+  pptx: 'PowerPoint presentation (PPTX)',
+  eml: 'email message (EML)',
 };
 const as = (format: DocumentFormat): Sniffed => ({ format, mimeType: MIME[format], label: LABEL[format] });
 

@@ -7,7 +7,7 @@ import { decodeText, detectCsvDelimiter } from './sniff.ts';
 import { looksLikeHeader, pageFromBlocks } from './synthetic-lines.ts';
 import type { DocumentFormat, LoadedDocument, Page } from './types.ts';
 
-export type TextFormat = Exclude<DocumentFormat, 'pdf'>;
+export type TextFormat = Extract<DocumentFormat, 'text' | 'markdown' | 'csv' | 'json' | 'html'>;
 
 const MIME: Record<TextFormat, string> = {
   text: 'text/plain',
