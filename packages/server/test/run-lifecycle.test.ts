@@ -98,8 +98,9 @@ describe('on a running server', () => {
   });
 
   it('failed runs carry error.code', async () => {
-    const png = { filename: 'scan.pdf', url: 'data:image/png;base64,' + Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex').toString('base64') };
-    const unsupported = await call('POST', '/v1/parses', { document: png });
+    // A gzip stream named like a PDF: the format comes from the bytes, and gzip is not a document format.
+    const gz = { filename: 'scan.pdf', url: 'data:application/pdf;base64,' + Buffer.from('1f8b0800000000000003cb48cdc9c9070086a6103605000000', 'hex').toString('base64') };
+    const unsupported = await call('POST', '/v1/parses', { document: gz });
     expect(unsupported.body.status).toBe('failed');
     expect(unsupported.body.error.code).toBe('unsupported_format');
     const corrupt = await call('POST', '/v1/parses', { document: { filename: 'x.pdf', url: 'data:application/pdf;base64,' + Buffer.from('%PDF-1.7\n' + 'garbage '.repeat(200)).toString('base64') } });
