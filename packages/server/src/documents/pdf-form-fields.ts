@@ -43,10 +43,26 @@ export async function openPdfForm(bytes: Uint8Array): Promise<PDFDocument> {
     throw new RunFailure('corrupt_document', `The PDF could not be read: ${(err as Error).message}`);
   }
   if (!doc.isEncrypted) return doc;
+  let decrypted: PDFDocument;
   try {
-    return await PDFDocument.load(bytes, { password: '', updateMetadata: false });
+    decrypted = await PDFDocument.load(bytes, { password: '', updateMetadata: false });
   } catch {
     throw new RunFailure('password_required', 'This PDF form is encrypted and cannot be opened without its password');
+  }
+  dropEncryptionObjects(decrypted);
+  return decrypted;
+}
+
+/** After decrypting, remove the old /Encrypt dictionary and cross-reference streams (whose dictionaries
+ *  repeat /Encrypt), so that the saved copy is a plain, unencrypted PDF. */
+function dropEncryptionObjects(doc: PDFDocument): void {
+  for (const [ref, obj] of doc.context.enumerateIndirectObjects()) {
+    const dict = obj instanceof PDFDict ? obj : obj instanceof PDFStream ? obj.dict : null;
+    if (!dict) continue;
+    const type = dict.get(PDFName.of('Type'));
+    const isXref = type instanceof PDFName && type.asString() === '/XRef';
+    const isEncrypt = dict.has(PDFName.of('Filter')) && dict.has(PDFName.of('O')) && dict.has(PDFName.of('U')) && dict.has(PDFName.of('P'));
+    if (isXref || isEncrypt) doc.context.delete(ref);
   }
 }
 

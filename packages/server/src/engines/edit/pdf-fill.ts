@@ -9,7 +9,10 @@ import { unicodeFontBytes } from './font.ts';
 
 /** Apply `values` (field key → coerced value) and return the saved bytes. */
 export async function fillPdf(doc: PDFDocument, values: Map<string, string>, color: string): Promise<Uint8Array> {
-  if (values.size === 0) return doc.save({ updateFieldAppearances: false });
+  // A form opened by decrypting it (owner password only) is saved unencrypted; object streams would
+  // carry the old /Encrypt entry over into the new trailer, so write a classic xref table then.
+  const useObjectStreams = !(doc.context as { isDecrypted?: boolean }).isDecrypted;
+  if (values.size === 0) return doc.save({ updateFieldAppearances: false, useObjectStreams });
   doc.registerFontkit(fontkit);
   const font = await doc.embedFont(unicodeFontBytes(), { subset: false });
   const form = doc.getForm();
@@ -21,7 +24,7 @@ export async function fillPdf(doc: PDFDocument, values: Map<string, string>, col
     writeValue(field, value);
   }
   form.updateFieldAppearances(font);
-  return doc.save({ updateFieldAppearances: false });
+  return doc.save({ updateFieldAppearances: false, useObjectStreams });
 }
 
 function writeValue(field: PDFField, value: string): void {
