@@ -5,6 +5,7 @@ import type { Primitive } from '../runs/types.ts';
 import { loadDocument } from '../documents/load-document.ts';
 import { editEngine } from './edit.ts';
 import { loadEditDocument } from './edit/load-edit-document.ts';
+import { classifyEngine } from './classify.ts';
 import { extractEngine } from './extract.ts';
 import { parseEngine } from './parse.ts';
 import type { Engine } from './types.ts';
@@ -18,7 +19,7 @@ const notImplemented =
 const ENGINES: Record<Primitive, Engine> = {
   parse: parseEngine,
   extraction: extractEngine,
-  classification: notImplemented('classification'),
+  classification: classifyEngine,
   split: notImplemented('split'),
   partition: notImplemented('partition'),
   edit: editEngine,
