@@ -29,6 +29,7 @@ export function engineExecutor(o: { store: RunStore; threads: ThreadPool; config
         signal: ctx.signal,
         model: run.model,
         client: clients.get(run.model, model.llm),
+        bytes, // the edit engine writes into the original file
         progress: (stage, completed, total, unit = 'pages') => ctx.onProgress({ stage, completed, total, unit }),
         partial: ctx.onPartial,
       });

@@ -7,10 +7,20 @@ import type { Primitive } from '../../runs/types.ts';
 import type { EngineContext, EngineResult } from '../types.ts';
 import { ChatClient } from './chat-client.ts';
 import { UsageMeter, type LlmEngine } from './llm-context.ts';
+import { llmClassify } from './llm-classify.ts';
+import { llmEdit } from './llm-edit.ts';
 import { llmExtract } from './llm-extract.ts';
+import { llmParse } from './llm-parse.ts';
+import { llmPartition } from './llm-partition.ts';
+import { llmSplit } from './llm-split.ts';
 
 const ENGINES: Partial<Record<Primitive, LlmEngine>> = {
+  parse: llmParse,
   extraction: llmExtract,
+  classification: llmClassify,
+  split: llmSplit,
+  partition: llmPartition,
+  edit: llmEdit,
 };
 
 export function hasLlmEngine(primitive: Primitive): boolean {
