@@ -8,6 +8,7 @@ import type { Config } from '../config/config.ts';
 import type { RunEvents } from '../worker/run-events.ts';
 import { registerAuth } from './auth.ts';
 import { errorHandler } from './errors.ts';
+import { registerEditTemplateRoutes } from './edit-template-routes.ts';
 import { registerModelsRoute } from './models-route.ts';
 import { registerResourceRoutes } from './resource-routes.ts';
 
@@ -61,6 +62,7 @@ export function buildApp(deps: AppDeps, opts: { logger?: boolean | object } = {}
   // Routes live in a plugin registered after swagger, so every route is captured in the OpenAPI document.
   void app.register(async (api) => {
     registerAuth(api, deps.store);
+    registerEditTemplateRoutes(api, deps); // before the resource routes: /v1/edits/templates is not an edit id
     for (const spec of PRIMITIVE_LIST) registerResourceRoutes(api, deps, spec.primitive);
     registerModelsRoute(api, deps.config);
   });

@@ -76,10 +76,16 @@ export async function createRun(
   if (body.stream === true) params._stream = true; // LLM models stream tokens only when someone listens
 
   const doc = body.document as { filename: string; url: string } | null | undefined;
-  if (!doc) throw new ApiError(404, `Edit template '${String(body.template_id)}' not found`);
   let file: Run['file'];
   let blobKey: string | null = null;
-  if (doc.url.startsWith('data:')) {
+  if (!doc) {
+    // An edit from a template: the template's PDF (already in the blob store) is the document.
+    const template = await o.store.templateGet({ id: String(body.template_id), projectId: p.projectId });
+    if (!template) throw new ApiError(404, `Edit template '${String(body.template_id)}' not found`);
+    file = template.file;
+    blobKey = template.blobKey;
+    params._template_form_fields = template.formFields;
+  } else if (doc.url.startsWith('data:')) {
     let bytes: Uint8Array;
     try {
       bytes = parseDataUri(doc.url).bytes;
