@@ -66,7 +66,7 @@ describe('Retab drop-in', () => {
     await expect(client.parses.get(parse.id)).rejects.toMatchObject({ status: 404 });
   });
 
-  it('classification, split, partition and edit runs end failed not_implemented (until their engines exist) and cancel by Retab names', async () => {
+  it('classification, split, partition and edit runs end (an edit of a form-less invoice fails no_form_fields) and cancel by Retab names', async () => {
     const client = new Retab({ apiKey: srv.apiKey, baseUrl: srv.baseURL });
     const runs = [
       [client.classifications, await client.classifications.create(INVOICE, [{ name: 'invoice' }, { name: 'receipt' }], undefined, undefined, undefined, undefined, undefined, true), 'create_classification_cancel'],
@@ -80,7 +80,7 @@ describe('Retab drop-in', () => {
         await sleep(200);
         r = await resource.get(created.id);
       }
-      if (r.status === 'failed') expect(r.error?.code).toBe('not_implemented');
+      if (r.status === 'failed') expect(r.error?.code).toBe(resource === client.edits ? 'no_form_fields' : 'not_implemented');
       else expect(r.status).toBe('completed');
       const cancel = (resource as unknown as Record<string, (id: string) => Promise<unknown>>)[cancelName].bind(resource);
       expect(await cancel(created.id)).toEqual(r);
