@@ -42,7 +42,7 @@ export async function startDocket(config: Config, opts: StartOptions = {}): Prom
   const app = buildApp({ config, store, events }, { logger: opts.logger });
   const log = app.log;
   const firstKey = role === 'worker' ? null : await bootstrapKeys(store, config);
-  const threads = new ThreadPool(Math.max(1, config.workerConcurrency), config.cancelGraceMs, (stack) => log.error({ stack }, 'engine error'));
+  const threads = new ThreadPool(Math.max(1, config.workerConcurrency), config.cancelGraceMs, (stack) => log.error({ stack }, 'engine error'), config.runMemoryMb);
   const pool = new WorkerPool({
     store,
     events,

@@ -13,6 +13,11 @@ export interface Config {
   /** Largest document accepted (inline or downloaded). */
   maxDocumentBytes: number;
   maxPages: number;
+  /** DOCX/XLSX/PPTX containers: largest total uncompressed size and most entries (zip bombs). */
+  maxUnzippedBytes: number;
+  maxZipEntries: number;
+  /** Heap limit of one engine thread (one run); a run that exceeds it fails out_of_memory. */
+  runMemoryMb: number;
   /** Runs executed at once by this process's worker pool (0 = API only). */
   workerConcurrency: number;
   leaseMs: number;
@@ -47,6 +52,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     bodyLimitBytes: int(env, 'DOCKET_BODY_LIMIT_MB', 50, 1, 4096) * MiB,
     maxDocumentBytes: int(env, 'DOCKET_MAX_DOCUMENT_MB', 50, 1, 4096) * MiB,
     maxPages: int(env, 'DOCKET_MAX_PAGES', 2000, 1, 100_000),
+    maxUnzippedBytes: int(env, 'DOCKET_MAX_UNZIPPED_MB', 200, 1, 16_384) * MiB,
+    maxZipEntries: int(env, 'DOCKET_MAX_ZIP_ENTRIES', 10_000, 1, 1_000_000),
+    runMemoryMb: int(env, 'DOCKET_RUN_MEMORY_MB', 1024, 64, 65_536),
     workerConcurrency: int(env, 'DOCKET_WORKER_CONCURRENCY', 2, 0, 256),
     leaseMs: int(env, 'DOCKET_LEASE_SECONDS', 3, 1, 86_400) * 1000,
     heartbeatMs: 0, // derived below

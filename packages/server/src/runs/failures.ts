@@ -8,6 +8,7 @@ export const FAILURE_CODES = {
   too_many_pages: 'The document exceeds the page limit',
   fetch_failed: 'The document URL could not be downloaded',
   timeout: 'The run exceeded its time limit',
+  out_of_memory: 'The run exceeded its memory limit',
   worker_lost: 'The worker running this run stopped and no attempts remain',
   model_error: 'The model failed to produce an answer',
   no_form_fields: 'The PDF has no fillable form fields',

@@ -29,6 +29,7 @@ async function runJob(job: ThreadJob): Promise<void> {
       filename: job.filename,
       signal: ac.signal,
       maxPages: job.maxPages,
+      zipLimits: job.zipLimits,
       onPage: (done, total) => post({ type: 'progress', jobId, progress: { stage: 'loading', completed: done, total, unit: 'pages' } }),
     });
     if (job.loadOnly) {

@@ -21,7 +21,7 @@ export function engineExecutor(o: { store: RunStore; threads: ThreadPool; config
   return async (run: Run, ctx: ExecuteContext): Promise<ExecuteResult> => {
     const bytes = await documentBytes(run, o, ctx.signal);
     const model = models.resolve(run.model);
-    const job = { primitive: run.primitive, bytes, filename: run.file?.filename ?? 'document', params: run.params, model: run.model, maxPages: o.config.maxPages, ocrWorkers: o.config.ocrWorkers, maxImagePixels: o.config.maxImagePixels };
+    const job = { primitive: run.primitive, bytes, filename: run.file?.filename ?? 'document', params: run.params, model: run.model, maxPages: o.config.maxPages, zipLimits: { maxUnzippedBytes: o.config.maxUnzippedBytes, maxEntries: o.config.maxZipEntries }, ocrWorkers: o.config.ocrWorkers, maxImagePixels: o.config.maxImagePixels };
     const handlers = { signal: ctx.signal, onProgress: ctx.onProgress, onPartial: ctx.onPartial };
     if (model?.llm && hasLlmEngine(run.primitive)) {
       const loaded = await o.threads.run({ ...job, loadOnly: true }, handlers);

@@ -9,6 +9,8 @@ export interface ThreadJob {
   params: Record<string, unknown>;
   model: string;
   maxPages: number;
+  /** Limits for DOCX/XLSX/PPTX containers (config DOCKET_MAX_UNZIPPED_MB, DOCKET_MAX_ZIP_ENTRIES). */
+  zipLimits?: { maxUnzippedBytes: number; maxEntries: number };
   /** Load the document only and answer it as the output (LLM engines run on the main thread). */
   loadOnly?: boolean;
 }

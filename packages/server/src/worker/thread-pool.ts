@@ -1,5 +1,6 @@
 // A fixed set of engine threads. Each job runs in one thread; an aborted job gets a grace period
-// to stop at its next checkpoint, after which its thread is terminated and replaced.
+// to stop at its next checkpoint, after which its thread is terminated and replaced. Each thread's heap
+// is capped (resourceLimits); a thread that runs out of memory fails its run `out_of_memory` and is replaced.
 import { Worker } from 'node:worker_threads';
 import { RunFailure } from '../runs/failures.ts';
 import type { RunProgress } from '../runs/types.ts';
@@ -32,7 +33,12 @@ export class ThreadPool {
   private closed = false;
   private nextJob = 0;
 
-  constructor(private readonly size: number, private readonly cancelGraceMs: number, private readonly onStack?: (stack: string) => void) {}
+  constructor(
+    private readonly size: number,
+    private readonly cancelGraceMs: number,
+    private readonly onStack?: (stack: string) => void,
+    private readonly memoryMb?: number,
+  ) {}
 
   async run(job: Omit<ThreadJob, 'jobId'>, h: JobHandlers): Promise<JobResult> {
     const slot = await this.acquire();
@@ -71,6 +77,10 @@ export class ThreadPool {
       const onError = (err: Error) => {
         cleanup();
         this.replace(slot);
+        if ((err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+          reject(new RunFailure('out_of_memory', `The run exceeded its memory limit (${this.memoryMb ?? 'default'} MB)`, { memory_limit_mb: this.memoryMb ?? null }));
+          return;
+        }
         this.onStack?.(err.stack ?? String(err));
         reject(new RunFailure('internal_error', 'The engine thread crashed'));
       };
@@ -99,7 +109,8 @@ export class ThreadPool {
   }
 
   private spawn(): Worker {
-    const w = new Worker(THREAD_ENTRY, { execArgv: [] });
+    const resourceLimits = this.memoryMb ? { maxOldGenerationSizeMb: this.memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, this.memoryMb >> 4)) } : undefined;
+    const w = new Worker(THREAD_ENTRY, { execArgv: [], resourceLimits });
     w.unref();
     return w;
   }
