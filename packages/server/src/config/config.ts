@@ -18,6 +18,10 @@ export interface Config {
   maxZipEntries: number;
   /** Heap limit of one engine thread (one run); a run that exceeds it fails out_of_memory. */
   runMemoryMb: number;
+  /** tesseract.js OCR workers per engine thread (each a thread of its own). */
+  ocrWorkers: number;
+  /** Largest image page accepted, in pixels (checked from the header before decoding): image_too_large. */
+  maxImagePixels: number;
   /** Runs executed at once by this process's worker pool (0 = API only). */
   workerConcurrency: number;
   leaseMs: number;
@@ -55,6 +59,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     maxUnzippedBytes: int(env, 'DOCKET_MAX_UNZIPPED_MB', 200, 1, 16_384) * MiB,
     maxZipEntries: int(env, 'DOCKET_MAX_ZIP_ENTRIES', 10_000, 1, 1_000_000),
     runMemoryMb: int(env, 'DOCKET_RUN_MEMORY_MB', 1024, 64, 65_536),
+    ocrWorkers: int(env, 'DOCKET_OCR_WORKERS', 1, 1, 64),
+    maxImagePixels: int(env, 'DOCKET_MAX_IMAGE_PIXELS', 50_000_000, 1, 2_000_000_000),
     workerConcurrency: int(env, 'DOCKET_WORKER_CONCURRENCY', 2, 0, 256),
     leaseMs: int(env, 'DOCKET_LEASE_SECONDS', 3, 1, 86_400) * 1000,
     heartbeatMs: 0, // derived below

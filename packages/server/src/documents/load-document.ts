@@ -6,6 +6,7 @@ import { loadEml } from './office/eml-loader.ts';
 import { loadPptx } from './office/pptx-loader.ts';
 import { loadXlsx } from './office/xlsx-loader.ts';
 import type { ZipLimits } from './office/zip-limits.ts';
+import { loadImageDocument } from './image-loader.ts';
 import { loadPdf } from './pdf-loader.ts';
 import { ENCRYPTED_OOXML_MIME, sniffFormat } from './sniff.ts';
 import { loadText } from './text-loader.ts';
@@ -21,6 +22,10 @@ export interface LoadDocumentOptions {
   zipLimits?: ZipLimits;
   /** Nesting depth of this document (attachments of an email are loaded one level deeper). */
   depth?: number;
+  /** tesseract.js workers for OCR of images and scanned PDF pages (per engine thread). */
+  ocrWorkers?: number;
+  /** Largest image (per page) accepted, in pixels; checked from the header before decoding. */
+  maxImagePixels?: number;
 }
 
 export async function loadDocument(bytes: Uint8Array, opts: LoadDocumentOptions): Promise<LoadedDocument> {
@@ -38,6 +43,8 @@ export async function loadDocument(bytes: Uint8Array, opts: LoadDocumentOptions)
   switch (sniffed.format) {
     case 'pdf':
       return loadPdf(bytes, opts);
+    case 'image':
+      return loadImageDocument(bytes, sniffed.mimeType, opts);
     case 'docx':
       return loadDocx(bytes, opts);
     case 'xlsx':

@@ -31,7 +31,7 @@ export function sniffFormat(bytes: Uint8Array, filename?: string): Sniffed {
 }
 
 function sniffBinary(b: Uint8Array): Sniffed | null {
-  const img = (mimeType: string, label: string): Sniffed => ({ format: null, mimeType, label });
+  const img = (mimeType: string, label: string): Sniffed => ({ format: 'image', mimeType, label });
   if (startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return img('image/png', 'PNG image');
   if (startsWith(b, [0xff, 0xd8, 0xff])) return img('image/jpeg', 'JPEG image');
   if (ascii(b, 0, 6) === 'GIF87a' || ascii(b, 0, 6) === 'GIF89a') return img('image/gif', 'GIF image');
@@ -97,6 +97,7 @@ const MIME: Record<DocumentFormat, string> = {
   csv: 'text/csv',
   markdown: 'text/markdown',
   text: 'text/plain',
+  image: 'image/png', // images keep the MIME type of their own kind (see sniffBinary)
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
@@ -109,6 +110,7 @@ const LABEL: Record<DocumentFormat, string> = {
   csv: 'CSV table',
   markdown: 'Markdown document',
   text: 'plain text',
+  image: 'image',
   docx: 'Word document (DOCX)',
   xlsx: 'Excel workbook (XLSX)',
   pptx: 'PowerPoint presentation (PPTX)',

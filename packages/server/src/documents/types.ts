@@ -1,7 +1,7 @@
 // The loaded document every engine reads: pages of positioned text lines, plus tables.
 // Coordinates are in PDF points with the origin at the TOP-LEFT of the page (y grows down).
 
-export type DocumentFormat = 'pdf' | 'text' | 'markdown' | 'csv' | 'json' | 'html' | 'docx' | 'xlsx' | 'pptx' | 'eml';
+export type DocumentFormat = 'pdf' | 'text' | 'markdown' | 'csv' | 'json' | 'html' | 'docx' | 'xlsx' | 'pptx' | 'eml' | 'image';
 
 export interface TextItem {
   text: string;

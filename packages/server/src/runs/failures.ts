@@ -6,6 +6,7 @@ export const FAILURE_CODES = {
   password_required: 'The document is encrypted and needs a password',
   document_too_large: 'The document exceeds the size limit',
   too_many_pages: 'The document exceeds the page limit',
+  image_too_large: 'An image in the document exceeds the pixel limit',
   fetch_failed: 'The document URL could not be downloaded',
   timeout: 'The run exceeded its time limit',
   out_of_memory: 'The run exceeded its memory limit',

@@ -30,6 +30,8 @@ async function runJob(job: ThreadJob): Promise<void> {
       signal: ac.signal,
       maxPages: job.maxPages,
       zipLimits: job.zipLimits,
+      ocrWorkers: job.ocrWorkers,
+      maxImagePixels: job.maxImagePixels,
       onPage: (done, total) => post({ type: 'progress', jobId, progress: { stage: 'loading', completed: done, total, unit: 'pages' } }),
     });
     if (job.loadOnly) {

@@ -11,6 +11,9 @@ export interface ThreadJob {
   maxPages: number;
   /** Limits for DOCX/XLSX/PPTX containers (config DOCKET_MAX_UNZIPPED_MB, DOCKET_MAX_ZIP_ENTRIES). */
   zipLimits?: { maxUnzippedBytes: number; maxEntries: number };
+  /** OCR workers per engine thread and the per-image pixel limit (config DOCKET_OCR_WORKERS, DOCKET_MAX_IMAGE_PIXELS). */
+  ocrWorkers?: number;
+  maxImagePixels?: number;
   /** Load the document only and answer it as the output (LLM engines run on the main thread). */
   loadOnly?: boolean;
 }
