@@ -8,6 +8,7 @@ import { loadEditDocument } from './edit/load-edit-document.ts';
 import { classifyEngine } from './classify.ts';
 import { extractEngine } from './extract.ts';
 import { parseEngine } from './parse.ts';
+import { splitEngine } from './split.ts';
 import type { Engine } from './types.ts';
 
 const notImplemented =
@@ -20,7 +21,7 @@ const ENGINES: Record<Primitive, Engine> = {
   parse: parseEngine,
   extraction: extractEngine,
   classification: classifyEngine,
-  split: notImplemented('split'),
+  split: splitEngine,
   partition: notImplemented('partition'),
   edit: editEngine,
 };

@@ -30,7 +30,7 @@ export interface EvidenceOptions {
   titleOnly?: boolean;
 }
 
-const LABEL_BEFORE = /(?:^|\s)(?:date|datum|data|n°|no|nr|number|numero|of|de|du|der|des|van|zur|la|le|d')\s*$/u;
+const LABEL_BEFORE = /(?:^|\s)(?:total|montant|summe|date|datum|data|n°|no|nr|number|numero|of|de|du|der|des|van|zur|la|le|d')\s*$/u;
 const LABEL_AFTER = /^\s*(?:no\b|nr\b|number|n°|#|date|datum|numero|nummer|id\b|to\b|address|adres)/u;
 
 const NAME_RES = KINDS.map((k) => ({
