@@ -1,5 +1,6 @@
 // Detects a document's format from its bytes (magic numbers, then text heuristics). The filename only
 // breaks ties between text flavours (e.g. .md); it never makes binary bytes count as a supported format.
+import { unzipSync } from 'fflate';
 import type { DocumentFormat } from './types.ts';
 
 export interface Sniffed {
@@ -49,12 +50,28 @@ function sniffBinary(b: Uint8Array): Sniffed | null {
 function sniffZip(b: Uint8Array): Sniffed {
   const names = latin1(b.subarray(0, Math.min(b.length, 256 * 1024))) + latin1(b.subarray(Math.max(0, b.length - 64 * 1024)));
   const office = (mimeType: string, label: string): Sniffed => ({ format: null, mimeType, label });
+  // The main part named in the central directory decides (an embedded workbook in a deck has xl/ parts too).
+  const parts = zipPartNames(b);
+  if (parts.has('ppt/presentation.xml')) return as('pptx');
+  if (parts.has('word/document.xml')) return as('docx');
+  if (parts.has('xl/workbook.xml')) return as('xlsx');
   if (names.includes('word/')) return as('docx');
   if (names.includes('xl/')) return as('xlsx');
   if (names.includes('ppt/')) return as('pptx');
   if (names.includes('mimetypeapplication/vnd.oasis.opendocument.text')) return office('application/vnd.oasis.opendocument.text', 'OpenDocument text document (ODT)');
   if (names.includes('mimetypeapplication/vnd.oasis.opendocument.spreadsheet')) return office('application/vnd.oasis.opendocument.spreadsheet', 'OpenDocument spreadsheet (ODS)');
   return office('application/zip', 'ZIP archive');
+}
+
+/** Entry names from a ZIP's central directory (nothing is inflated); empty when it cannot be read. */
+function zipPartNames(b: Uint8Array): Set<string> {
+  const names = new Set<string>();
+  try {
+    unzipSync(b, { filter: (f) => (names.add(f.name), false) });
+  } catch {
+    // a damaged archive: fall back to the raw name scan
+  }
+  return names;
 }
 
 /** OLE compound file: Word, Excel and Outlook store their stream names in UTF-16 directory entries. */

@@ -17,11 +17,11 @@ describe('sniffFormat', () => {
     ['invoices/pdf/i2d_oyo.pdf', 'pdf', 'application/pdf'],
     ['invoices/png/i2d_AmazonWebServices.png', null, 'image/png'],
     ['receipts/img/sroie_X51005444041.jpg', null, 'image/jpeg'],
-    ['office/docx/mammoth_tables.docx', null, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
-    ['office/xlsx/excelize_Book1.xlsx', null, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-    ['office/pptx/pythonpptx_test.pptx', null, 'application/vnd.openxmlformats-officedocument.presentationml.presentation'],
-    ['office/eml/mailparser_nested.eml', null, 'message/rfc822'],
-    ['office/eml/mailparser_decoderended.eml', null, 'message/rfc822'],
+    ['office/docx/mammoth_tables.docx', 'docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    ['office/xlsx/excelize_Book1.xlsx', 'xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    ['office/pptx/pythonpptx_test.pptx', 'pptx', 'application/vnd.openxmlformats-officedocument.presentationml.presentation'],
+    ['office/eml/mailparser_nested.eml', 'eml', 'message/rfc822'],
+    ['office/eml/mailparser_decoderended.eml', 'eml', 'message/rfc822'],
     ['office/html/readability_001.html', 'html', 'text/html'],
     ['tricky_pdfs/pdf20_with_offset_start.pdf', 'pdf', 'application/pdf'],
   ])('%s → %s', (rel, format, mime) => {
@@ -65,11 +65,10 @@ describe('loadDocument', () => {
   it('unsupported formats fail with a message naming the type', async () => {
     for (const [rel, msg] of [
       ['invoices/png/i2d_AmazonWebServices.png', 'PNG images are not supported yet'],
-      ['office/docx/mammoth_tables.docx', 'Word documents (DOCX) are not supported yet'],
-      ['office/eml/mailparser_spam.eml', 'Email messages (EML) are not supported yet'],
     ]) {
       await expect(loadDocument(read(rel), { filename: rel })).rejects.toMatchObject({ code: 'unsupported_format', message: msg });
     }
+    await expect(loadDocument(bytes('{\\rtf1\\ansi hello}'), { filename: 'a.rtf' })).rejects.toMatchObject({ code: 'unsupported_format', message: 'RTF documents are not supported yet' });
   });
   it('empty input is a clear failure', async () => {
     await expect(loadDocument(new Uint8Array(0), { filename: 'x' })).rejects.toBeInstanceOf(RunFailure);
