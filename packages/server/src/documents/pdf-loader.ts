@@ -4,6 +4,7 @@ import { checkpoint } from '../engines/types.ts';
 import { RunFailure } from '../runs/failures.ts';
 import { groupLines, type RawItem } from './pdf-lines.ts';
 import { PDFJS_DATA, getPdfjs } from './pdfjs.ts';
+import { imageOps, ocrScannedPage } from './scan-pages.ts';
 import { detectTables } from './tables.ts';
 import type { LoadedDocument, Page } from './types.ts';
 
@@ -14,6 +15,9 @@ export interface LoadPdfOptions {
   onPage?: (done: number, total: number) => void;
   /** User or owner password for encrypted PDFs (empty user passwords open without one). */
   password?: string;
+  /** OCR of scanned pages (image-only or garbage text layer). */
+  ocrWorkers?: number;
+  maxImagePixels?: number;
 }
 
 type Matrix = [number, number, number, number, number, number];
@@ -63,7 +67,8 @@ export async function loadPdf(bytes: Uint8Array, opts: LoadPdfOptions): Promise<
     for (let n = 1; n <= total; n++) {
       checkpoint(signal);
       try {
-        pages.push(await loadPage(pdfjs.Util.transform as MatrixMul, doc, n));
+        const page = await loadPage(pdfjs.Util.transform as MatrixMul, doc, n);
+        pages.push((await ocrScannedPage(doc as never, imageOps(pdfjs.OPS), page, opts)) ?? page);
       } catch (err) {
         if (signal.aborted) throw new RunFailure('cancelled', 'The run was cancelled');
         warnings.push(`page ${n}: ${err instanceof Error ? err.message : String(err)}`);
