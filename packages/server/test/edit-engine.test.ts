@@ -18,8 +18,8 @@ interface EditOutput { form_data: FormField[]; filled_document: { filename: stri
 const FORMS = path.join(CORPUS, 'forms');
 const INDEX = JSON.parse(readFileSync(path.join(FORMS, 'INDEX.json'), 'utf8')) as { forms: { file: string; fields_file: string; field_count: number }[] };
 
-async function runEdit(file: string, instructions: string, config: Record<string, unknown> = {}): Promise<EditOutput> {
-  const bytes = new Uint8Array(readFileSync(file));
+async function runEdit(file: string, instructions: string, config: Record<string, unknown> = {}, given?: Uint8Array): Promise<EditOutput> {
+  const bytes = given ?? new Uint8Array(readFileSync(file));
   const filename = path.basename(file);
   const doc = await loadEditDocument(bytes, { filename });
   const ctx = { signal: new AbortController().signal, progress() {}, partial() {}, model: 'retab-small', bytes };
@@ -111,6 +111,34 @@ describe('edit engine on corpus forms', () => {
     expect(form.getCheckBox('gdpr').isChecked()).toBe(true);
     expect(form.getCheckBox('other').isChecked()).toBe(false);
     expect(form.getDropdown('Nationality').getSelected()).toEqual(['French']);
+  });
+
+  it('prose against printed labels only (code-named fields): "The applicant is Jane Roe, born 4 March 1990, agrees to the terms"', async () => {
+    const doc = await PDFDocument.create();
+    const page = doc.addPage([600, 400]);
+    const form = doc.getForm();
+    const label = (text: string, x: number, y: number) => page.drawText(text, { x, y, size: 11 });
+    label('Full name', 40, 340);
+    form.createTextField('f1').addToPage(page, { x: 150, y: 335, width: 200, height: 18 });
+    label('Date of birth (DD.MM.YYYY)', 40, 300);
+    form.createTextField('f2').addToPage(page, { x: 220, y: 295, width: 120, height: 18 });
+    label('Email', 40, 260);
+    form.createTextField('f3').addToPage(page, { x: 150, y: 255, width: 200, height: 18 });
+    form.createCheckBox('c1').addToPage(page, { x: 40, y: 215, width: 12, height: 12 });
+    label('I agree to the terms and conditions', 60, 217);
+    form.createCheckBox('c2').addToPage(page, { x: 40, y: 185, width: 12, height: 12 });
+    label('Send me the newsletter', 60, 187);
+    const bytes = await doc.save();
+    const out = await runEdit('made-form.pdf', 'The applicant is Jane Roe, born 4 March 1990, agrees to the terms. Contact: jane.roe@example.org', {}, bytes);
+    const fields = byKey(out);
+    expect(fields.get('f1')).toMatchObject({ value: 'Jane Roe', description: 'Full name' });
+    expect(fields.get('f2')).toMatchObject({ value: '04.03.1990', description: 'Date of birth (DD.MM.YYYY)' });
+    expect(fields.get('f3'), JSON.stringify(out.form_data)).toMatchObject({ value: 'jane.roe@example.org' });
+    expect(fields.get('c1')).toMatchObject({ type: 'checkbox', value: 'true', description: 'I agree to the terms and conditions' });
+    expect(fields.get('c2')!.value).toBe('false');
+    const filled = (await PDFDocument.load(filledBytes(out))).getForm();
+    expect(filled.getCheckBox('c1').isChecked()).toBe(true);
+    expect(filled.getTextField('f2').getText()).toBe('04.03.1990');
   });
 
   it('dates take the format the field shows (tooltip MONTH/DAY/YEAR, Acrobat AFDate format)', async () => {

@@ -64,7 +64,7 @@ function placementCost(s: Segment, W: Box, preferRight: boolean, sameRowOnly: bo
   const lineH = Math.max(s.h, 6);
   if (sameRow && s.x + s.w <= W.x + 3) {
     const d = W.x - (s.x + s.w);
-    return d <= 220 ? d * (preferRight ? 1.6 : 1) : null;
+    return d <= 220 ? (preferRight ? d * 1.6 : 2 + d * 0.15) : null; // a label on the same row wins over one above
   }
   if (sameRow && s.x >= W.x + W.w - 3) {
     const d = s.x - (W.x + W.w);
@@ -73,11 +73,11 @@ function placementCost(s: Segment, W: Box, preferRight: boolean, sameRowOnly: bo
   if (sameRowOnly || colOverlap <= 0) return null;
   if (s.y + s.h <= W.y + 3) {
     const d = W.y - (s.y + s.h);
-    return d <= 3 * lineH ? d * 1.5 + 6 + (preferRight ? 20 : 0) : null;
+    return d <= 3 * lineH ? d * 1.5 + 12 + (preferRight ? 20 : 0) : null;
   }
   if (s.y >= W.y + W.h - 3) {
     const d = s.y - (W.y + W.h);
-    return d <= 2 * lineH ? d * 2 + 12 + (preferRight ? 20 : 0) : null;
+    return d <= 2 * lineH ? d * 2 + 20 + (preferRight ? 20 : 0) : null;
   }
   return null;
 }

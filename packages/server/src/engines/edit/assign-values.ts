@@ -32,6 +32,7 @@ export function assignValues(fields: EditField[], facts: Fact[], instructions: s
   candidates.sort((a, b) => b.score - a.score);
   for (const c of candidates) {
     if (usedFacts.has(c.fi) || out.has(c.field.key)) continue;
+    if (facts[c.fi].kind === 'loose' && [...out.values()].includes(c.value)) continue;
     out.set(c.field.key, c.value);
     usedFacts.add(c.fi);
   }

@@ -27,8 +27,8 @@ export function parseInstructions(text: string): Fact[] {
       facts.push(...proseFacts(seg));
     }
   }
-  // Contact details written anywhere count, unless they were already given as a value.
-  const given = new Set(facts.map((f) => f.value));
+  // Contact details written anywhere count too (a loose fact fills nothing when its value was written already).
+  const given = new Set(facts.filter((f) => /email|phone|tel/i.test(f.label)).map((f) => f.value));
   for (const m of trimmed.matchAll(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g)) if (!given.has(m[0])) facts.push({ label: 'email', value: m[0], kind: 'loose' });
   for (const m of trimmed.matchAll(/(?<![\w/.-])\+?\(?\d[\d\s().-]{7,}\d(?![\w/.-])/g)) {
     const v = m[0].trim();
@@ -86,7 +86,7 @@ const LIVES = /\b(?:lives|living|resides|residing|located)\s+(?:at|in)\s+(.+)$/i
 function proseFacts(sentence: string): Fact[] {
   const out: Fact[] = [];
   const clauses = sentence
-    .split(/(?<=[^\d\s])\.\s+|,\s*(?:and\s+|but\s+)?(?=(?:who\s+|and\s+)?(?:born|agrees?|accepts?|consents?|does|doesn't|lives|is|has|check|tick|select|email|phone|his|her|their|the|my)\b)|\s+and\s+(?=(?:agrees?|accepts?|consents?|does|doesn't|lives|check|tick|select|is)\b)|;\s*/i)
+    .split(/(?<=[^\d\s])\.\s+|,\s*(?:and\s+|but\s+)?(?=(?:who\s+|and\s+)?(?:born|agrees?|accepts?|consents?|does|doesn't|lives|is|has|check|tick|select|email|phone|his|her|their|the|my)\b)|\s+and\s+(?=(?:(?:she|he|they|i|we)\s+)?(?:agrees?|agree|accepts?|consents?|does|doesn't|do|don't|lives|check|tick|select|is)\b)|;\s*/i)
     .map((c) => c.trim().replace(/^(?:and|but|who|which|she|he|they)\s+/i, '').replace(/[.!]+$/, ''))
     .filter((c) => c.length > 0);
   for (const clause of clauses) {
