@@ -8,6 +8,7 @@ import { loadEditDocument } from './edit/load-edit-document.ts';
 import { classifyEngine } from './classify.ts';
 import { extractEngine } from './extract.ts';
 import { parseEngine } from './parse.ts';
+import { partitionEngine } from './partition.ts';
 import { splitEngine } from './split.ts';
 import type { Engine } from './types.ts';
 
@@ -22,7 +23,7 @@ const ENGINES: Record<Primitive, Engine> = {
   extraction: extractEngine,
   classification: classifyEngine,
   split: splitEngine,
-  partition: notImplemented('partition'),
+  partition: partitionEngine,
   edit: editEngine,
 };
 

@@ -26,16 +26,24 @@ export function keySpec(key: string, description = ''): FieldSpec {
   return buildFieldSpec(root.properties![0]);
 }
 
+export interface ReadOptions {
+  /** Weakest label tier accepted (default 2: specific or generic labels, "No." only after one of them). */
+  minTier?: 1 | 2 | 3;
+  /** Only values in the upper half of the page (the header). */
+  topOnly?: boolean;
+}
+
 /** The distinct values of the field on this page, best first (empty when no label announces one). */
-export function readPageValues(doc: LoadedDocument, page: Page, spec: FieldSpec): PageValue[] {
+export function readPageValues(doc: LoadedDocument, page: Page, spec: FieldSpec, opts: ReadOptions = {}): PageValue[] {
+  const minTier = opts.minTier ?? 2;
   const index = buildDocIndex({ ...doc, pages: [page], pageTexts: [doc.pageTexts[page.number - 1] ?? ''] });
   const cache = new ClaimCache();
   const hits = findLabelHits(index, spec, cache);
   const candidates: Candidate[] = [];
   for (const hit of hits) {
     // A weak label ("No.") counts only after a stronger label of the same field on its line ("Invoice No.").
-    const supported = hit.tier >= 2 || hits.some((h) => h !== hit && h.line === hit.line && h.tier >= 2 && (h.seg < hit.seg || h.end <= hit.start));
-    if (!supported) continue;
+    const supported = hit.tier >= minTier || hits.some((h) => h !== hit && h.line === hit.line && h.tier >= Math.max(2, minTier) && (h.seg < hit.seg || h.end <= hit.start));
+    if (!supported || (opts.topOnly && hit.line.y > 0.5 * hit.line.pageHeight)) continue;
     for (const c of candidatesFromHit(hit, spec, index, cache)) {
       if (typeof c.value !== 'string' || !/[\p{L}\p{N}]/u.test(c.value)) continue;
       c.score += hit.tier >= 2 && hit.wordsBefore === 0 ? 0.2 : 0;
