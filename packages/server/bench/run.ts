@@ -1,7 +1,8 @@
 // `npm run bench`: Docket's throughput and latency figures, each beside a reference measured in the
 // same run on the same machine: (a) no-op runs/s through the SQLite engine vs raw SQLite writes,
 // (b) background creates over HTTP vs a bare Fastify route, (b2) GET poll latency with busy vs
-// idle workers, (c) parse pages/s and peak RSS vs pdfjs getTextContent alone. About 2 minutes.
+// idle workers, (c) parse pages/s and peak RSS vs pdfjs getTextContent alone, (d) OCR pages/s vs the
+// tesseract CLI. About 3 minutes.
 import os from 'node:os';
 import { httpCreate } from './http-create.ts';
 import { pollLatency } from './poll-latency.ts';
@@ -74,5 +75,17 @@ await section('(c)', async () => {
     ]),
   );
   if (c.failed.length) print(`failed parses: ${c.failed.join('; ')}`);
+});
+await section('(d)', async () => {
+  const d = await runChild<{ pages: number; docketSeconds: number; cli: string | null; cliSeconds: number | null; cer: { file: string; docket: number; cli: number | null }[] }>('ocr-pages.ts');
+  const dps = d.pages / d.docketSeconds;
+  const cps = d.cliSeconds ? d.pages / d.cliSeconds : null;
+  const pct = (v: number | null) => (v === null ? 'n/a' : `${fmt(v * 100, 1)} %`);
+  print(
+    table(`(d) OCR of ${d.pages} images (corpus/scans/img + SROIE receipts), one after another`, ['workload', 'pages/s', 'vs CLI'], [
+      [`reference: ${d.cli ?? 'tesseract CLI (not available)'}, OMP_THREAD_LIMIT=1`, cps === null ? 'n/a' : fmt(cps, 2), '1.00×'],
+      ['Docket loader: tesseract.js 7, 1 OCR worker (rotation check, small print enlarged)', fmt(dps, 2), cps === null ? 'n/a' : ratio(dps, cps)],
+    ]) + '\n\n' + table('(d) character error rate on the clean scans', ['image', 'Docket', 'tesseract CLI'], d.cer.map((r) => [r.file, pct(r.docket), pct(r.cli)])),
+  );
 });
 process.exitCode = failures > 0 ? 1 : 0;
