@@ -128,12 +128,17 @@ describe('extractEngine', () => {
     ]);
   });
 
-  it('returns N copies of the deterministic pass as choices when n_consensus > 1', async () => {
+  it('reconciles N readings when n_consensus > 1: choices are the readings, likelihoods their agreement', async () => {
     const schema = { type: 'object', properties: { total: { type: 'number' } } };
     const one = await extractEngine(INVOICE, { json_schema: schema }, ctx().c);
     expect(one.consensus).toMatchObject({ choices: [] });
     const three = await extractEngine(INVOICE, { json_schema: schema, n_consensus: 3 }, ctx().c);
-    expect((three.consensus as { choices: unknown[] }).choices).toEqual([{ total: 1190 }, { total: 1190 }, { total: 1190 }]);
+    expect(three.output).toEqual({ total: 1190 });
+    const { choices, likelihoods } = three.consensus as { choices: { total: number }[]; likelihoods: { total: number } };
+    expect(choices).toHaveLength(3);
+    expect(choices[0]).toEqual({ total: 1190 });
+    // The likelihood is the share of readings that agree with the output (k of 3).
+    expect(likelihoods.total).toBe(Math.round((choices.filter((c) => c.total === 1190).length / 3) * 100) / 100);
   });
 
   it('stops with a cancelled failure when the signal is aborted', async () => {

@@ -2,17 +2,21 @@
 // layout-aware label/value matching, streams the output as top-level fields resolve, and returns
 // `{output, consensus: {choices, likelihoods}}` with likelihoods mirroring the output.
 //
-// n_consensus: the local model is deterministic, so N passes would be N identical votes. `choices` therefore
-// holds N copies of the single pass (when n_consensus > 1) and `likelihoods` carries the per-field confidence
-// of that pass (label strength, position, margin over the runner-up), not an agreement ratio between votes.
+// n_consensus 1: one full pass; likelihoods carry its per-field confidence (label strength, position, margin
+// over the runner-up). n_consensus N > 1: N different readings of the evidence (extract/readings.ts: the full
+// pass, a close runner-up, label-right / below / first-page evidence, content-mapped table columns) are the
+// N votes in `choices`; the consensus module reconciles them field by field into `output`, and likelihoods
+// are the agreement between the readings (docs/consensus.md).
 import { RunFailure } from '../runs/failures.ts';
 import type { LoadedDocument } from '../documents/types.ts';
 import { buildDocIndex } from './extract/doc-index.ts';
 import { ClaimCache } from './extract/label-search.ts';
 import { pipeTables } from './extract/line-tables.ts';
+import { extractionReadings } from './extract/readings.ts';
 import { resolveNode } from './extract/resolve-node.ts';
 import type { ExtractContext } from './extract/resolve-leaf.ts';
 import { walkSchema, type SchemaNode } from './extract/schema-walk.ts';
+import { reconcile } from './consensus/index.ts';
 import { checkpoint, type Engine, type EngineContext, type EngineResult } from './types.ts';
 
 export const extractEngine: Engine = async (doc: LoadedDocument, params: Record<string, unknown>, ctx: EngineContext): Promise<EngineResult> => {
@@ -24,9 +28,20 @@ export const extractEngine: Engine = async (doc: LoadedDocument, params: Record<
   checkpoint(ctx.signal);
   const root = walkSchema(schema);
   const context: ExtractContext = { index: buildDocIndex(doc), cache: new ClaimCache(), tables: doc.pages.map((p) => (p.tables.length > 0 ? p.tables : pipeTables(p))) };
-  const { output, likelihoods } = await resolveRoot(root, context, ctx);
-  const choices = nConsensus > 1 ? Array.from({ length: nConsensus }, () => structuredClone(output)) : [];
-  return { output, consensus: { choices, likelihoods } };
+  const readings = extractionReadings(nConsensus);
+  const first = await resolveRoot(root, { ...context, reading: readings[0] }, ctx);
+  if (nConsensus === 1) return { output: first.output, consensus: { choices: [], likelihoods: first.likelihoods } };
+  const choices: unknown[] = [first.output];
+  ctx.progress('consensus', 1, nConsensus, 'readings');
+  for (let i = 1; i < nConsensus; i++) {
+    checkpoint(ctx.signal);
+    choices.push(resolveNode(root, { ...context, reading: readings[i] }).value);
+    ctx.progress('consensus', i + 1, nConsensus, 'readings');
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  checkpoint(ctx.signal);
+  const { value, likelihoods } = reconcile(choices, { schema });
+  return { output: value, consensus: { choices, likelihoods } };
 };
 
 async function resolveRoot(root: SchemaNode, context: ExtractContext, ctx: EngineContext): Promise<{ output: unknown; likelihoods: unknown }> {

@@ -41,7 +41,9 @@ export function extractRows(items: SchemaNode, ctx: ExtractContext): RowResult[]
         const fromHeader = headerMap.get(i);
         const role = roleOf(s.spec);
         const inferred = roles.findIndex((r) => r === role);
-        if (fromHeader !== undefined && (role !== 'description' || mostlyText(body, fromHeader))) columns.set(i, { col: fromHeader, confidence: 0.8 });
+        // A content-columns reading (n_consensus) trusts what a column holds before what its header says.
+        if (ctx.reading?.contentColumns && inferred >= 0 && role !== 'other' && !columnsTaken(columns, inferred)) columns.set(i, { col: inferred, confidence: 0.55 });
+        else if (fromHeader !== undefined && (role !== 'description' || mostlyText(body, fromHeader))) columns.set(i, { col: fromHeader, confidence: 0.8 });
         else if (inferred >= 0 && role !== 'other') columns.set(i, { col: inferred, confidence: 0.55 });
       });
       const numericCols = [...columns.entries()].filter(([i]) => ['amount', 'unit_price', 'quantity'].includes(roleOf(specs[i].spec)));
@@ -145,6 +147,10 @@ function inferRoles(rows: string[][], width: number): Role[] {
     if (roles[col] === 'other' && s.percent >= Math.max(1, s.cells / 2)) roles[col] = 'tax_rate';
   });
   return roles;
+}
+
+function columnsTaken(columns: Map<number, { col: number }>, col: number): boolean {
+  return [...columns.values()].some((c) => c.col === col);
 }
 
 function mostlyText(rows: string[][], col: number): boolean {

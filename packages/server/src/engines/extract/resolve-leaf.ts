@@ -10,6 +10,7 @@ import { conceptSpec, fallbackCandidates } from './fallbacks.ts';
 import { norm } from './normalize.ts';
 import { partyCandidates } from './parties.ts';
 import { findLabelHits, type ClaimCache, type LabelHit } from './label-search.ts';
+import { preferredCandidates, RANK_MARGIN, type Reading } from './readings.ts';
 
 export interface Resolved {
   value: unknown;
@@ -23,6 +24,8 @@ export interface ExtractContext {
   cache: ClaimCache;
   /** The document's detected tables, per page. */
   tables: Table[][];
+  /** How this pass weighs the evidence (n_consensus readings); the full reading when absent. */
+  reading?: Reading;
 }
 
 const BOTTOM_PREFERRED = new Set(['total', 'amount_due']);
@@ -33,7 +36,7 @@ export function resolveLeaf(spec: FieldSpec, ctx: ExtractContext): Resolved {
     const customers = spec.concept?.id === 'vendor' ? partyCandidates(conceptSpec('customer'), ctx).filter((c) => c.hit) : [];
     const parties = partyCandidates(spec, ctx, new Set(customers.map((c) => norm(String(c.value)))));
     for (const c of parties) c.score += positionAdjust(c, spec, ctx.index);
-    return choose(parties);
+    return choose(parties, ctx.reading);
   }
   const hits = findLabelHits(ctx.index, spec, ctx.cache);
   const candidates: Candidate[] = [];
@@ -44,7 +47,7 @@ export function resolveLeaf(spec: FieldSpec, ctx: ExtractContext): Resolved {
     }
   }
   candidates.push(...fallbackCandidates(spec, ctx, candidates));
-  return choose(candidates);
+  return choose(candidates, ctx.reading);
 }
 
 /** A weak label ("Nr.") counts more when a stronger label of the same field stands earlier on its line. */
@@ -66,8 +69,10 @@ function positionAdjust(cand: Candidate, spec: FieldSpec, index: DocIndex): numb
   return -0.5 * docPos - (footer ? 0.8 : 0);
 }
 
-/** Pick the best-scoring value; confidence from its score, its margin over a different value, agreement. */
-export function choose(candidates: Candidate[]): Resolved {
+/** Pick the best-scoring value; confidence from its score, its margin over a different value, agreement.
+ *  A reading may look at a preferred subset of the candidates or take a close runner-up (readings.ts). */
+export function choose(all: Candidate[], reading?: Reading): Resolved {
+  const candidates = preferredCandidates(all, reading);
   if (candidates.length === 0) return { value: null, likelihood: 0, alternatives: [] };
   const byValue = new Map<string, { value: unknown; best: number; count: number; fallback: boolean }>();
   for (const c of candidates) {
@@ -83,6 +88,8 @@ export function choose(candidates: Candidate[]): Resolved {
     }
   }
   const ranked = [...byValue.values()].sort((a, b) => b.best - a.best || b.count - a.count);
+  const rank = reading && reading.rank > 0 && ranked[reading.rank] && ranked[0].best - ranked[reading.rank].best <= RANK_MARGIN ? reading.rank : 0;
+  if (rank > 0) ranked.unshift(...ranked.splice(rank, 1));
   const top = ranked[0];
   const second = ranked[1];
   let likelihood = top.fallback ? 0.2 + 0.1 * Math.min(top.best, 2) : 0.3 + 0.15 * Math.min(Math.max(top.best, 0), 4.2);

@@ -5,6 +5,7 @@ import { buildFieldSpec } from './field-spec.ts';
 import { extractRows } from './line-items.ts';
 import { candidatesFromHit } from './candidates.ts';
 import { findLabelHits } from './label-search.ts';
+import { preferredCandidates } from './readings.ts';
 import { resolveLeaf, type ExtractContext } from './resolve-leaf.ts';
 import type { SchemaNode } from './schema-walk.ts';
 
@@ -41,13 +42,12 @@ function resolveArray(node: SchemaNode, ctx: ExtractContext): NodeResult {
   const spec = buildFieldSpec({ ...items, key: node.key, words: node.words, description: node.description, context: node.context });
   const values: unknown[] = [];
   const likelihoods: number[] = [];
-  for (const hit of findLabelHits(ctx.index, spec, ctx.cache)) {
-    for (const c of candidatesFromHit(hit, spec, ctx.index, ctx.cache)) {
-      const v = finishLeaf(items, c.value);
-      if (v === null || values.some((x) => JSON.stringify(x) === JSON.stringify(v))) continue;
-      values.push(v);
-      likelihoods.push(Math.round(Math.min(0.9, 0.3 + 0.15 * c.score) * 100) / 100);
-    }
+  const found = findLabelHits(ctx.index, spec, ctx.cache).flatMap((hit) => candidatesFromHit(hit, spec, ctx.index, ctx.cache));
+  for (const c of preferredCandidates(found, ctx.reading)) {
+    const v = finishLeaf(items, c.value);
+    if (v === null || values.some((x) => JSON.stringify(x) === JSON.stringify(v))) continue;
+    values.push(v);
+    likelihoods.push(Math.round(Math.min(0.9, 0.3 + 0.15 * c.score) * 100) / 100);
   }
   return { value: values, likelihood: likelihoods };
 }
