@@ -5,6 +5,7 @@
 // tesseract CLI. About 3 minutes.
 import os from 'node:os';
 import { httpCreate } from './http-create.ts';
+import { peers } from './peers.ts';
 import { pollLatency } from './poll-latency.ts';
 import { fmt, mib, ratio, runChild, table } from './util.ts';
 
@@ -88,4 +89,5 @@ await section('(d)', async () => {
     ]) + '\n\n' + table('(d) character error rate on the clean scans', ['image', 'Docket', 'tesseract CLI'], d.cer.map((r) => [r.file, pct(r.docket), pct(r.cli)])),
   );
 });
+await section('(d)', async () => print(await peers(quick ? 300 : 1000, 16)));
 process.exitCode = failures > 0 ? 1 : 0;
