@@ -1,4 +1,4 @@
-// (d) peer comparison: BullMQ 6.7.6 on the Redis at 127.0.0.1:6379 (key prefix of its own, deleted
+// (e) peer comparison: BullMQ 6.7.6 on the Redis at 127.0.0.1:6379 (key prefix of its own, deleted
 // afterwards), no-op jobs end to end (add one at a time, awaited, while a Worker with `concurrency`
 // drains them). Child process of bench/peers.ts. Args: N concurrency [redisUrl]
 import { randomBytes } from 'node:crypto';

@@ -1,4 +1,4 @@
-// (d) peer comparison, Docket side: no-op runs/s end to end (create → claim → finish → terminal
+// (e) peer comparison, Docket side: no-op runs/s end to end (create → claim → finish → terminal
 // event) on SQLite (temp data dir) or PostgreSQL (DATABASE_URL given), one process with a no-op
 // executor. Runs are created one at a time, awaited, while the worker pool drains them, the way the
 // peers' jobs are enqueued. Child process of bench/peers.ts. Args: sqlite|postgres N concurrency [url]

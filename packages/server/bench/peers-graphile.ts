@@ -1,4 +1,4 @@
-// (d) peer comparison: graphile-worker 0.17.3 on PostgreSQL, no-op jobs end to end (addJob one at a
+// (e) peer comparison: graphile-worker 0.17.3 on PostgreSQL, no-op jobs end to end (addJob one at a
 // time, awaited, while a runner with `concurrency` drains them; LISTEN/NOTIFY wake-ups).
 // Child process of bench/peers.ts. Args: databaseUrl N concurrency
 import { makeWorkerUtils, run } from 'graphile-worker';

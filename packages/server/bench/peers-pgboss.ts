@@ -1,4 +1,4 @@
-// (d) peer comparison: pg-boss 10.4.2 on PostgreSQL, no-op jobs end to end (send one at a time,
+// (e) peer comparison: pg-boss 10.4.2 on PostgreSQL, no-op jobs end to end (send one at a time,
 // awaited, while `concurrency` workers fetch one job each at pg-boss's shortest polling interval,
 // 0.5 s). Child process of bench/peers.ts. Args: databaseUrl N concurrency
 import PgBoss from 'pg-boss';

@@ -1,4 +1,4 @@
-// (d) Docket beside peer job queues, no-op jobs end to end with the same job count and concurrency:
+// (e) Docket beside peer job queues, no-op jobs end to end with the same job count and concurrency:
 // Docket on PostgreSQL beside pg-boss 10.4 and graphile-worker 0.17 (each on a fresh database of the
 // same PostgreSQL server, dropped afterwards), Docket on SQLite beside BullMQ 6 on Redis (a key
 // prefix of its own, deleted afterwards). Each system runs in its own child process, one at a time.
@@ -74,7 +74,7 @@ export async function peers(n: number, concurrency: number): Promise<string> {
     goals.push(`Docket-SQLite ≥ 1.0× BullMQ → ${docketSqlite.perSec >= bull.perSec ? 'met' : 'NOT met'} (${ratio(docketSqlite.perSec, bull.perSec)})`);
   }
   parts.unshift(
-    table(`(d) no-op jobs/s end to end beside peer queues (${fmt(n)} jobs each, concurrency ${concurrency}, enqueued one at a time while workers drain)`, ['system', 'jobs/s', 'time', 'ratio'], rows),
+    table(`(e) no-op jobs/s end to end beside peer queues (${fmt(n)} jobs each, concurrency ${concurrency}, enqueued one at a time while workers drain)`, ['system', 'jobs/s', 'time', 'ratio'], rows),
     `Goals: ${goals.join('; ')}.`,
     `Load average (1/5/15 min) before: ${loadBefore}; after: ${load()}.`,
   );

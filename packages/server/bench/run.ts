@@ -89,5 +89,5 @@ await section('(d)', async () => {
     ]) + '\n\n' + table('(d) character error rate on the clean scans', ['image', 'Docket', 'tesseract CLI'], d.cer.map((r) => [r.file, pct(r.docket), pct(r.cli)])),
   );
 });
-await section('(d)', async () => print(await peers(quick ? 300 : 1000, 16)));
+await section('(e)', async () => print(await peers(quick ? 300 : 1000, 16)));
 process.exitCode = failures > 0 ? 1 : 0;
