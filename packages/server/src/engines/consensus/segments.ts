@@ -38,7 +38,7 @@ export interface SplitSegment {
 }
 
 export interface PartitionChunk {
-  key: string;
+  key: string | null;
   pages: number[];
   [extra: string]: unknown;
 }
@@ -69,12 +69,13 @@ function reconcileSegments(choices: Seg[][], label: 'name' | 'key', o: { exact: 
   for (const slot of alignArrays(choices, similarity)) {
     if (!(slot.present * 2 > n || (slot.present * 2 === n && slot.entries[0] !== undefined))) continue;
     const entries = slot.entries as (Seg | undefined)[];
-    const vote = voteScalar(entries.map((e) => (e ? e[label] : null)), kind);
+    // The label is voted among the votes that have the segment (a null key is a key); its share is over all n.
+    const vote = voteScalar(entries.flatMap((e) => (e ? [e[label]] : [])), kind);
     const pageCounts = new Map<number, number>();
     for (const e of entries) for (const p of new Set(e?.pages ?? [])) pageCounts.set(p, (pageCounts.get(p) ?? 0) + 1);
     const pages = [...pageCounts.keys()].filter((p) => pageCounts.get(p)! * 2 > n || (pageCounts.get(p)! * 2 === n && (entries[0]?.pages.includes(p) ?? false)));
     const first = entries.find((e) => e !== undefined)!;
-    kept.push({ seg: { ...first, [label]: vote.value, pages: pages.sort((a, b) => a - b) }, labelShare: vote.share, pageCounts });
+    kept.push({ seg: { ...first, [label]: vote.value, pages: pages.sort((a, b) => a - b) }, labelShare: vote.members.length / n, pageCounts });
   }
   if (o.exclusive) {
     // A page two kept segments claim stays with the one more votes put it in (the earlier one on a tie).
