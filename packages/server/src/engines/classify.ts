@@ -7,7 +7,8 @@ import type { LoadedDocument } from '../documents/types.ts';
 import { RunFailure } from '../runs/failures.ts';
 import { profileCategory, type Category } from './classify/category-profile.ts';
 import { readingsFor, runReading, type ReadingResult } from './classify/readings.ts';
-import { round, winnerShare } from './classify/score-categories.ts';
+import { winnerShare } from './classify/score-categories.ts';
+import { voteCategory } from './consensus/index.ts';
 import { checkpoint, type Engine, type EngineContext, type EngineResult } from './types.ts';
 
 export const classifyEngine: Engine = async (doc: LoadedDocument, params: Record<string, unknown>, ctx: EngineContext): Promise<EngineResult> => {
@@ -32,20 +33,14 @@ export const classifyEngine: Engine = async (doc: LoadedDocument, params: Record
   }
   // Each reading votes with its confidence (its winner's share of the score mass), so a reading that found
   // nothing (a title region without a title) weighs little; a tie goes to the earliest reading.
-  const votes = new Map<string, number>();
-  let mass = 0;
-  for (const r of results) {
-    const w = Math.max(0.05, winnerShare(r.ranked));
-    votes.set(r.category, (votes.get(r.category) ?? 0) + w);
-    mass += w;
-  }
-  const winner = results.map((r) => r.category).sort((a, b) => votes.get(b)! - votes.get(a)!)[0];
-  const decisive = results.find((r) => r.category === winner)!;
+  const vote = voteCategory(results.map((r) => ({ category: r.category, weight: Math.max(0.05, winnerShare(r.ranked)) })));
+  const winner = vote.category;
+  const decisive = results[vote.index];
   const agree = results.filter((r) => r.category === winner).length;
   const reasoning = `${decisive.reasoning} ${agree} of ${n} readings agree.`;
   return {
     output: { reasoning, category: winner },
-    consensus: { choices: results.map((r) => ({ reasoning: r.reasoning, category: r.category })), likelihoods: round(votes.get(winner)! / mass) },
+    consensus: { choices: results.map((r) => ({ reasoning: r.reasoning, category: r.category })), likelihoods: vote.likelihood },
   };
 };
 

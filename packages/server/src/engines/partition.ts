@@ -4,11 +4,13 @@
 // allow_overlap a page showing two values belongs to both). consensus.likelihoods per chunk: {key: the
 // value's confidence, pages: each page's confidence (0.5 for a page that joined by position)}. n_consensus > 1:
 // votes read the pages differently (labels of every tier, strong labels only, page headers only …); choices
-// hold their chunks and a page's likelihood becomes the share of votes that put it under the same key.
+// hold their chunks; the consensus module aligns them by key and votes (chunk kept by most votes, key
+// likelihood = share of votes with it, a page's likelihood = share of votes that put it under that key).
 import type { LoadedDocument } from '../documents/types.ts';
 import { RunFailure } from '../runs/failures.ts';
 import { chunkPages, type Chunk } from './partition/chunks.ts';
 import { keySpec, readPageValues, type PageValue, type ReadOptions } from './partition/page-values.ts';
+import { reconcilePartitions } from './consensus/index.ts';
 import { checkpoint, type Engine, type EngineContext, type EngineResult } from './types.ts';
 
 const VARIANTS: ReadOptions[] = [{}, { minTier: 3 }, { topOnly: true }, { minTier: 1 }, { minTier: 3, topOnly: true }];
@@ -32,16 +34,11 @@ export const partitionEngine: Engine = async (doc: LoadedDocument, params: Recor
   checkpoint(ctx.signal);
   const chunks = chunkPages(reads.get(variants[0])!, allowOverlap);
   if (n === 1) return { output: toOutput(chunks), consensus: { choices: [], likelihoods: toLikelihoods(chunks) } };
-  const votes = variants.map((v) => chunkPages(reads.get(v)!, allowOverlap));
-  for (const c of chunks) {
-    c.pageLikelihoods = c.pages.map((p) => round(votes.filter((vote) => vote.some((vc) => sameKey(vc.key, c.key) && vc.pages.includes(p))).length / n));
-  }
-  return { output: toOutput(chunks), consensus: { choices: votes.map(toOutput), likelihoods: toLikelihoods(chunks) } };
+  const choices = variants.map((v) => toOutput(chunkPages(reads.get(v)!, allowOverlap)));
+  // The consensus module aligns the votes' chunks by key, keeps those most votes have, votes on each page.
+  const agreed = reconcilePartitions(choices, { allowOverlap });
+  return { output: agreed.value, consensus: { choices, likelihoods: agreed.likelihoods } };
 };
-
-function sameKey(a: string | null, b: string | null): boolean {
-  return a === b || (a !== null && b !== null && a.toLowerCase().replace(/\s+/g, '') === b.toLowerCase().replace(/\s+/g, ''));
-}
 
 function toOutput(chunks: Chunk[]): { key: string | null; pages: number[] }[] {
   return chunks.map((c) => ({ key: c.key, pages: c.pages }));
@@ -49,8 +46,4 @@ function toOutput(chunks: Chunk[]): { key: string | null; pages: number[] }[] {
 
 function toLikelihoods(chunks: Chunk[]): { key: number; pages: number[] }[] {
   return chunks.map((c) => ({ key: c.keyLikelihood, pages: c.pageLikelihoods }));
-}
-
-function round(x: number): number {
-  return Math.round(x * 100) / 100;
 }
