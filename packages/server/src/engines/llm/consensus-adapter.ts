@@ -1,7 +1,6 @@
-// Reconciles N model answers into one output plus likelihoods that mirror it, through the shared consensus
-// module (engines/consensus/: objects recursively, arrays aligned then voted, numbers within 3 %, strings
-// by normalised views, null as a vote; likelihood = the winning share). The LLM engines depend only on
-// the small `Reconcile` interface below.
+// Reconciles N model answers of an extraction into one output plus likelihoods that mirror it, through the
+// shared consensus module (engines/consensus/: objects recursively, arrays aligned then voted, numbers
+// within 3 %, strings by normalised views, null as a vote; likelihood = the winning share).
 import { reconcile as reconcileVotes } from '../consensus/index.ts';
 
 export type Reconcile = (outputs: unknown[], schema?: unknown) => { output: unknown; likelihoods: unknown };
