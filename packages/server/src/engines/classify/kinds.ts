@@ -80,7 +80,7 @@ export const KINDS: Kind[] = [
   },
   {
     id: 'form',
-    names: ['form', 'forms', 'application', 'application form', 'questionnaire', 'registration form', 'formular', 'formulaire', 'antrag', 'survey', 'enrollment', 'fillable form', 'tax return'],
+    names: ['form', 'forms', 'application for', 'application form', 'questionnaire', 'registration form', 'formular', 'formulaire', 'antrag', 'survey', 'enrollment', 'fillable form', 'tax return'],
     cues: [
       { what: 'blanks to fill', re: re(String.raw`_{4,}`), weight: 1, max: 3, long: true },
       { what: 'questions to answer', re: re(String.raw`^[^.!]{3,60}\?\s*$`), weight: 0.5, max: 4, short: true },
