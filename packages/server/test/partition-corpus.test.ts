@@ -1,14 +1,40 @@
 // Partitions on the real corpus through the HTTP API: the 7-document packet by "invoice number" keeps its
 // 2-page invoices together and finds each segment's number (printed against multidoc/SEGMENTS.json and the
-// invoice truth); a page without a number joins the chunk before it; n_consensus votes.
+// invoice truth); a page without a number joins the chunk before it; a packet of ten corpus invoices
+// concatenated at test time gives one chunk per invoice; n_consensus votes.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { PDFDocument } from '@cantoo/pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS, mimeData, startTestServer, type TestServer } from './support/test-server.ts';
 
 const PACKET = path.join(CORPUS, 'multidoc/concat_mixed_7docs.pdf');
 const SEGMENTS = JSON.parse(readFileSync(path.join(CORPUS, 'multidoc/SEGMENTS.json'), 'utf8'))['concat_mixed_7docs.pdf'];
 const TERMINAL = ['completed', 'failed', 'cancelled'];
+
+const INVOICES = path.join(CORPUS, 'invoices/pdf');
+/** Ten corpus invoices (1, 2 and 3 pages; two of the same vendor in a row) concatenated into one PDF. */
+const PACKET_FILES = [
+  'i2d_coolblue1.pdf', 'i2d_coolblue2.pdf', 'i2d_QualityHosting.pdf', 'zf_EN16931_Einfach.pdf', 'i2d_free_fiber.pdf',
+  'zf_EXTENDED_Fremdwaehrung_wdis_fx-pdfa4.pdf', 'i2d_SammyMaystoneLinesTest.pdf', 'zf_MustangBeispiel20221026.pdf',
+  'i2d_NetpresseInvoice.pdf', 'zf_ZTESTZUGFERD_1_INVDSS_012015738820PDF-1.pdf',
+];
+
+/** The packet as MIMEData, and each invoice's page range and truth invoice number. */
+async function invoicePacket(): Promise<{ document: { filename: string; url: string }; parts: { pages: number[]; number: string }[] }> {
+  const out = await PDFDocument.create();
+  const parts: { pages: number[]; number: string }[] = [];
+  for (const f of PACKET_FILES) {
+    const src = await PDFDocument.load(readFileSync(path.join(INVOICES, f)));
+    const first = out.getPageCount() + 1;
+    for (const p of await out.copyPages(src, src.getPageIndices())) out.addPage(p);
+    const truth = JSON.parse(readFileSync(path.join(CORPUS, 'invoices/truth', f.replace(/\.pdf$/, '.json')), 'utf8'));
+    parts.push({ pages: Array.from({ length: out.getPageCount() - first + 1 }, (_, i) => first + i), number: truth.invoice_number });
+  }
+  const bytes = Buffer.from(await out.save());
+  return { document: { filename: 'invoice-packet.pdf', url: `data:application/pdf;base64,${bytes.toString('base64')}` }, parts };
+}
+
 
 let srv: TestServer;
 beforeAll(async () => {
@@ -84,6 +110,17 @@ describe('partition', () => {
     const chunkOf = (page: number) => (r.body.output as Chunk[]).find((c) => c.pages.includes(page));
     expect(chunkOf(3)).toBe(chunkOf(4));
     expect(chunkOf(6)).toBe(chunkOf(7));
+  });
+
+  it('a packet of ten corpus invoices built at test time: one chunk per invoice under its truth number', async () => {
+    const packet = await invoicePacket();
+    const r = await call('POST', '/v1/partitions', { document: packet.document, key: 'invoice number', instructions: 'One chunk per invoice' });
+    expect(r.body.status, JSON.stringify(r.body.error)).toBe('completed');
+    const chunks = r.body.output as Chunk[];
+    const norm = (s: string | null) => (s ?? '').toLowerCase().replace(/[\s#]/g, '');
+    const right = packet.parts.filter((p) => chunks.some((c) => norm(c.key) === norm(p.number) && JSON.stringify(c.pages) === JSON.stringify(p.pages))).length;
+    console.log(`partition invoice packet: ${right}/${packet.parts.length} invoices are exactly one chunk under their number\n  ${chunks.map((c) => `${c.key}[${c.pages}]`).join(' ')}`);
+    expect(right).toBeGreaterThanOrEqual(9);
   });
 
   it('a key the document never shows gives one chunk with key null', async () => {

@@ -1,12 +1,38 @@
 // Splits on the real corpus through the HTTP API: the three concatenated pdf.js documents split exactly at
 // their "Page 1" markers; the 7-document packet (receipt, invoices, prose, credit note) is scored against
-// multidoc/SEGMENTS.json (exact segments and names printed); allow_multiple_instances false merges; n_consensus.
+// multidoc/SEGMENTS.json (exact segments and names printed); a packet of ten corpus invoices concatenated at
+// test time splits at each invoice; allow_multiple_instances false merges; n_consensus.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { PDFDocument } from '@cantoo/pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS, mimeData, startTestServer, type TestServer } from './support/test-server.ts';
 
 const MULTIDOC = path.join(CORPUS, 'multidoc');
+
+const INVOICES = path.join(CORPUS, 'invoices/pdf');
+/** Ten corpus invoices (1, 2 and 3 pages; two of the same vendor in a row) concatenated into one PDF. */
+const PACKET_FILES = [
+  'i2d_coolblue1.pdf', 'i2d_coolblue2.pdf', 'i2d_QualityHosting.pdf', 'zf_EN16931_Einfach.pdf', 'i2d_free_fiber.pdf',
+  'zf_EXTENDED_Fremdwaehrung_wdis_fx-pdfa4.pdf', 'i2d_SammyMaystoneLinesTest.pdf', 'zf_MustangBeispiel20221026.pdf',
+  'i2d_NetpresseInvoice.pdf', 'zf_ZTESTZUGFERD_1_INVDSS_012015738820PDF-1.pdf',
+];
+
+/** The packet as MIMEData, and each invoice's page range and truth invoice number. */
+async function invoicePacket(): Promise<{ document: { filename: string; url: string }; parts: { pages: number[]; number: string }[] }> {
+  const out = await PDFDocument.create();
+  const parts: { pages: number[]; number: string }[] = [];
+  for (const f of PACKET_FILES) {
+    const src = await PDFDocument.load(readFileSync(path.join(INVOICES, f)));
+    const first = out.getPageCount() + 1;
+    for (const p of await out.copyPages(src, src.getPageIndices())) out.addPage(p);
+    const truth = JSON.parse(readFileSync(path.join(CORPUS, 'invoices/truth', f.replace(/\.pdf$/, '.json')), 'utf8'));
+    parts.push({ pages: Array.from({ length: out.getPageCount() - first + 1 }, (_, i) => first + i), number: truth.invoice_number });
+  }
+  const bytes = Buffer.from(await out.save());
+  return { document: { filename: 'invoice-packet.pdf', url: `data:application/pdf;base64,${bytes.toString('base64')}` }, parts };
+}
+
 const SEGMENTS = JSON.parse(readFileSync(path.join(MULTIDOC, 'SEGMENTS.json'), 'utf8'));
 const TERMINAL = ['completed', 'failed', 'cancelled'];
 const KINDS = [
@@ -89,6 +115,18 @@ describe('split', () => {
       expect(l.name).toBeGreaterThan(0);
       expect(l.name).toBeLessThanOrEqual(1);
     });
+  });
+
+  it('a packet of ten corpus invoices built at test time splits exactly at each invoice, same-vendor neighbours included', async () => {
+    const packet = await invoicePacket();
+    const r = await call('POST', '/v1/splits', { document: packet.document, subdocuments: KINDS });
+    expect(r.body.status, JSON.stringify(r.body.error)).toBe('completed');
+    const got = (r.body.output as { name: string; pages: number[] }[]).map((s) => s.pages);
+    const want = packet.parts.map((p) => p.pages);
+    const exact = want.filter((w) => got.some((g) => JSON.stringify(g) === JSON.stringify(w))).length;
+    console.log(`split invoice packet: exact segments ${exact}/${want.length}; named invoice ${r.body.output.filter((s: { name: string }) => s.name === 'invoice').length}/${got.length}`);
+    expect(exact).toBeGreaterThanOrEqual(9);
+    expect(r.body.output.every((s: { name: string }) => s.name === 'invoice')).toBe(true);
   });
 
   it('allow_multiple_instances false merges every invoice into one segment; pages still covered once', async () => {

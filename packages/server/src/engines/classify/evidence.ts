@@ -40,8 +40,10 @@ const NAME_RES = KINDS.map((k) => ({
 
 /** Gather the evidence of `pages` (a subset of the document's pages, in order). */
 export function gatherEvidence(doc: LoadedDocument, pages: Page[], opts: EvidenceOptions = {}): Evidence {
-  const index = buildDocIndex({ ...doc, pages, pageTexts: pages.map((p) => doc.pageTexts[p.number - 1] ?? '') });
-  const titleLines = index.lines.filter((l) => pages.length > 0 && l.page === pages[0].number && isTitleRegion(l));
+  // The chosen pages renumbered 1..n, as the index expects; the title region is the top of the first.
+  const renumbered = pages.map((p, i) => ({ ...p, number: i + 1 }));
+  const index = buildDocIndex({ ...doc, pages: renumbered, pageTexts: pages.map((p) => doc.pageTexts[p.number - 1] ?? '') });
+  const titleLines = index.lines.filter((l) => l.page === 1 && isTitleRegion(l));
   const lines = opts.titleOnly ? titleLines : index.lines;
   const kinds = new Map<string, { score: number; clues: Clue[] }>(KINDS.map((k) => [k.id, { score: 0, clues: [] }]));
   const add = (c: Clue) => kinds.get(c.kind)!.clues.push(c);

@@ -36,7 +36,8 @@ export interface ReadOptions {
 /** The distinct values of the field on this page, best first (empty when no label announces one). */
 export function readPageValues(doc: LoadedDocument, page: Page, spec: FieldSpec, opts: ReadOptions = {}): PageValue[] {
   const minTier = opts.minTier ?? 2;
-  const index = buildDocIndex({ ...doc, pages: [page], pageTexts: [doc.pageTexts[page.number - 1] ?? ''] });
+  // The page alone, numbered 1: the index looks pages up by number (cells below a label, for instance).
+  const index = buildDocIndex({ ...doc, pages: [{ ...page, number: 1 }], pageTexts: [doc.pageTexts[page.number - 1] ?? ''] });
   const cache = new ClaimCache();
   const hits = findLabelHits(index, spec, cache);
   const candidates: Candidate[] = [];
