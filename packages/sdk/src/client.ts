@@ -3,7 +3,9 @@ import { DocketError } from './core/errors.ts';
 import { readEnv } from './core/env.ts';
 import { buildQuery } from './core/query.ts';
 import { performRequest, type HttpResult, type RequestOptions } from './core/request.ts';
+import { Edits } from './resources/edits.ts';
 import { Extractions } from './resources/extractions.ts';
+import { Models } from './resources/models.ts';
 import { PrimitiveResource } from './resources/primitive-resource.ts';
 import type * as T from './resources/primitive-types.ts';
 import type { ListParams } from './resources/shared.ts';
@@ -26,7 +28,7 @@ export interface ClientOptions {
 }
 
 export interface ApiRequest {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   path: string;
   query?: Record<string, unknown>;
   body?: unknown;
@@ -51,7 +53,9 @@ export class Docket {
   readonly classifications: PrimitiveResource<T.ClassificationCreateParams, T.Classification, ListParams>;
   readonly splits: PrimitiveResource<T.SplitCreateParams, T.Split, ListParams>;
   readonly partitions: PrimitiveResource<T.PartitionCreateParams, T.Partition, ListParams>;
-  readonly edits: PrimitiveResource<T.EditCreateParams, T.Edit, T.EditListParams>;
+  /** The edit primitive, plus `edits.templates` (create/get/list/update/delete). */
+  readonly edits: Edits;
+  readonly models: Models;
 
   constructor(options: ClientOptions = {}) {
     const apiKey = options.apiKey ?? readEnv('DOCKET_API_KEY');
@@ -74,7 +78,8 @@ export class Docket {
     this.classifications = new PrimitiveResource(this, 'classifications');
     this.splits = new PrimitiveResource(this, 'splits');
     this.partitions = new PrimitiveResource(this, 'partitions');
-    this.edits = new PrimitiveResource(this, 'edits');
+    this.edits = new Edits(this, 'edits');
+    this.models = new Models(this);
   }
 
   /** Auth headers; the Retab drop-in overrides this to send `Api-Key`. */

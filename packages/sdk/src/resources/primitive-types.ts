@@ -1,5 +1,5 @@
 // Request and resource types of each primitive (DESIGN.md §1, notes/retab-api.md §2).
-import type { BaseCreateParams, BaseResource, ListParams } from './shared.ts';
+import type { BaseCreateParams, BaseResource, FileRef, ListParams } from './shared.ts';
 import type { MIMEData } from '../documents/to-document.ts';
 
 // --- parses
@@ -64,7 +64,12 @@ export interface Classification extends BaseResource<'classification', Classific
   first_n_pages: number | null;
   n_consensus: number;
   instructions: string | null;
-  consensus: { choices: ClassificationOutput[]; likelihoods: number } | null;
+  /** `choices`: one vote per consensus reading (empty for n_consensus 1); `likelihoods`: the winner's agreement, 0–1. */
+  consensus: ClassificationConsensus | null;
+}
+export interface ClassificationConsensus {
+  choices: ClassificationOutput[];
+  likelihoods: number;
 }
 
 // --- splits
@@ -77,12 +82,26 @@ export interface SplitCreateParams extends BaseCreateParams {
   subdocuments: Subdocument[];
   n_consensus?: number;
 }
-export type SplitOutput = Array<{ name: string; pages: number[] }>;
+/** One segment: a subdocument name and its 1-based pages. Together the segments cover every page once. */
+export interface SplitSegment {
+  name: string;
+  pages: number[];
+}
+export type SplitOutput = SplitSegment[];
+/** Aligned with `output`: the segment name's confidence and each page's. */
+export interface SplitLikelihood {
+  name: number | null;
+  pages: number[];
+}
+export interface SplitConsensus {
+  choices: SplitOutput[];
+  likelihoods: SplitLikelihood[];
+}
 export interface Split extends BaseResource<'split', SplitOutput> {
   subdocuments: Subdocument[];
   n_consensus: number;
   instructions: string | null;
-  consensus: { choices: SplitOutput[]; likelihoods: unknown[] } | null;
+  consensus: SplitConsensus | null;
 }
 
 // --- partitions
@@ -94,13 +113,26 @@ export interface PartitionCreateParams extends BaseCreateParams {
   /** Default true. */
   allow_overlap?: boolean;
 }
-export type PartitionOutput = Array<{ key: string; pages: number[] }>;
+/** One chunk: the key's value (e.g. "INV-001"; null when a chunk has none) and its 1-based pages. */
+export interface PartitionChunk {
+  key: string | null;
+  pages: number[];
+}
+export type PartitionOutput = PartitionChunk[];
+export interface PartitionLikelihood {
+  key: number | null;
+  pages: number[];
+}
+export interface PartitionConsensus {
+  choices: PartitionOutput[];
+  likelihoods: PartitionLikelihood[];
+}
 export interface Partition extends BaseResource<'partition', PartitionOutput> {
   key: string;
   instructions: string;
   n_consensus: number;
   allow_overlap: boolean;
-  consensus: { choices: PartitionOutput[]; likelihoods: unknown[] } | null;
+  consensus: PartitionConsensus | null;
 }
 
 // --- edits (exactly one of document / template_id)
@@ -126,6 +158,8 @@ export interface Edit extends BaseResource<'edit', EditOutput> {
   instructions: string;
   config: { color: string };
   template_id: string | null;
+  /** Retab's durable copy of the filled file; Docket answers null (the file is in `output.filled_document`). */
+  filled_document_ref?: FileRef | null;
 }
 export interface EditListParams extends ListParams {
   template_id?: string;

@@ -5,6 +5,7 @@ import { readEnv } from '../core/env.ts';
 import type { ExtractionStream } from '../lib/extraction-stream.ts';
 import type * as T from '../resources/primitive-types.ts';
 import { mapCreateArgs, type PositionalLayout } from './positional.ts';
+import { RetabEditTemplates } from './retab-edit-templates.ts';
 import { RetabResource } from './retab-resource.ts';
 
 export interface RetabOptions extends Omit<ClientOptions, 'baseURL'> {
@@ -52,6 +53,7 @@ class RetabPartitions extends RetabResource<T.Partition> {
   }
 }
 class RetabEdits extends RetabResource<T.Edit> {
+  readonly templates = new RetabEditTemplates(this.client);
   create_edit_cancel(id: string) {
     return this.cancelRun(id);
   }
