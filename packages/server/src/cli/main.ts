@@ -1,11 +1,18 @@
-// The `docket` command line: serve, keys, and client commands (parse, extract, runs).
+// The `docket` command line: serve, keys, and client commands (parse, extract, classify, split, partition,
+// edit, templates, models, runs).
 import { Command } from 'commander';
 import { describeError, exitCodeOf } from './cli-errors.ts';
+import { classifyCommand } from './classify-command.ts';
+import { editCommand } from './edit-command.ts';
 import { extractCommand } from './extract-command.ts';
 import { keysCommand } from './keys-command.ts';
 import { migrateCommand } from './migrate-command.ts';
+import { modelsCommand } from './models-command.ts';
 import { parseCommand } from './parse-command.ts';
+import { partitionCommand } from './partition-command.ts';
 import { runsCommand } from './runs-command.ts';
+import { splitCommand } from './split-command.ts';
+import { templatesCommand } from './templates-command.ts';
 
 const program = new Command('docket').description('Docket: a self-hostable document-AI API server (Retab v1 compatible)');
 // Loaded on use, so client commands do not load the server (Fastify, engines, pdfjs).
@@ -22,6 +29,12 @@ program.addCommand(keysCommand());
 program.addCommand(migrateCommand());
 program.addCommand(parseCommand());
 program.addCommand(extractCommand());
+program.addCommand(classifyCommand());
+program.addCommand(splitCommand());
+program.addCommand(partitionCommand());
+program.addCommand(editCommand());
+program.addCommand(templatesCommand());
+program.addCommand(modelsCommand());
 program.addCommand(runsCommand());
 
 program.parseAsync(process.argv).catch((err: unknown) => {

@@ -1,4 +1,5 @@
-// The create → (wait) → print flow shared by `docket parse` and `docket extract`: sync create, or
+// The create → (wait) → print flow shared by the run-creating commands (parse, extract, classify, split,
+// partition, edit): sync create, or
 // background create that prints the id, or background create polled to a terminal status with a
 // progress display. Ctrl-C while waiting cancels the run server-side.
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -28,10 +29,18 @@ export type OutputPrinter = (run: RunLike) => string;
 
 export const printOutputJson: OutputPrinter = (run) => JSON.stringify(run.output ?? null, null, 2);
 
-export async function runFlow(resource: AnyResource, params: Record<string, unknown>, flags: RunFlags, printer: OutputPrinter): Promise<void> {
+export interface FlowHooks {
+  /** Checked before anything is sent (e.g. edit --out needs the result, so not --background alone). */
+  needsResult?: string;
+  /** Runs on a completed run before it is printed (e.g. edit --out writes the filled file). */
+  onCompleted?: (run: RunLike) => Promise<void>;
+}
+
+export async function runFlow(resource: AnyResource, params: Record<string, unknown>, flags: RunFlags, printer: OutputPrinter, hooks: FlowHooks = {}): Promise<void> {
   const pollMs = Number(flags.pollInterval);
   if (!Number.isFinite(pollMs) || pollMs < 10) throw new CliError(`--poll-interval must be a number of milliseconds ≥ 10, got '${flags.pollInterval}'`);
   if (flags.wait && !flags.background) throw new CliError('--wait goes with --background (without --background the command already waits)');
+  if (hooks.needsResult && flags.background && !flags.wait) throw new CliError(`${hooks.needsResult} needs the finished run: add --wait to --background`);
   if (flags.model) params.model = flags.model;
 
   if (flags.background) {
@@ -40,7 +49,7 @@ export async function runFlow(resource: AnyResource, params: Record<string, unkn
       process.stdout.write(flags.json ? JSON.stringify(created, null, 2) + '\n' : `${created.id} ${created.status}\n`);
       return;
     }
-    return finish(await waitTerminal(resource, created, pollMs), flags, printer);
+    return finish(await waitTerminal(resource, created, pollMs), flags, printer, hooks);
   }
 
   const ctl = new AbortController();
@@ -57,7 +66,7 @@ export async function runFlow(resource: AnyResource, params: Record<string, unkn
   }
   // A sync wait past the server's bound answers with the run still in progress: keep polling it.
   if (!isTerminalStatus(run.status)) run = await waitTerminal(resource, run, pollMs);
-  finish(run, flags, printer);
+  await finish(run, flags, printer, hooks);
 }
 
 /** Polls until terminal, showing progress on stderr; Ctrl-C cancels the run server-side. */
@@ -87,7 +96,8 @@ export async function waitTerminal(resource: AnyResource, created: RunLike, poll
   }
 }
 
-function finish(run: RunLike, flags: RunFlags, printer: OutputPrinter): void {
+async function finish(run: RunLike, flags: RunFlags, printer: OutputPrinter, hooks: FlowHooks): Promise<void> {
+  if (run.status === 'completed') await hooks.onCompleted?.(run);
   if (flags.json) process.stdout.write(JSON.stringify(run, null, 2) + '\n');
   if (run.status === 'completed') {
     if (!flags.json) process.stdout.write(printer(run) + '\n');
