@@ -2,6 +2,7 @@
 // Docket on PostgreSQL beside pg-boss 10.4 and graphile-worker 0.17 (each on a fresh database of the
 // same PostgreSQL server, dropped afterwards), Docket on SQLite beside BullMQ 6 on Redis (a key
 // prefix of its own, deleted afterwards). Each system runs in its own child process, one at a time.
+import net from 'node:net';
 import os from 'node:os';
 import { createChaosDatabase, postgresUnavailable } from '../chaos/chaos-db.ts';
 import { fmt, ratio, runChild, table } from './util.ts';
@@ -19,25 +20,27 @@ const REDIS_URL = process.env.DOCKET_BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379'
 async function onFreshDatabase(script: string, args: (url: string) => string[]): Promise<PeerResult> {
   const db = await createChaosDatabase(undefined, 'docket_bench_peers');
   try {
+    process.stderr.write(`peers: ${script} on ${db.name}\n`);
     return await runChild<PeerResult>(script, args(db.url));
   } finally {
     await db.drop();
   }
 }
 
-async function redisReachable(): Promise<string | null> {
-  const { Redis } = await import('ioredis');
-  const r = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 3000, retryStrategy: () => null });
-  r.on('error', () => undefined);
-  try {
-    await r.connect();
-    await r.ping();
-    return null;
-  } catch (err) {
-    return `Redis unreachable at ${REDIS_URL}: ${(err as Error).message}`;
-  } finally {
-    r.disconnect();
-  }
+/** Why the Redis server cannot be used, or null when it answers PING. */
+function redisUnavailable(): Promise<string | null> {
+  const u = new URL(REDIS_URL);
+  return new Promise((resolve) => {
+    const sock = net.connect({ host: u.hostname, port: Number(u.port || 6379) });
+    const done = (why: string | null) => {
+      sock.destroy();
+      resolve(why);
+    };
+    sock.setTimeout(3000, () => done(`Redis at ${REDIS_URL} did not answer`));
+    sock.on('error', (err) => done(`Redis unreachable at ${REDIS_URL}: ${err.message}`));
+    sock.on('connect', () => sock.write('PING\r\n'));
+    sock.on('data', (d) => done(d.toString().startsWith('+PONG') ? null : `Redis at ${REDIS_URL} answered ${d.toString().trim()}`));
+  });
 }
 
 const load = () => os.loadavg().map((x) => x.toFixed(1)).join(' / ');
@@ -51,6 +54,15 @@ export async function peers(n: number, concurrency: number): Promise<string> {
   const row = (label: string, r: PeerResult, ref: PeerResult | null) => rows.push([label, fmt(r.perSec), `${r.seconds.toFixed(2)} s`, ref ? ratio(r.perSec, ref.perSec) : '']);
   const args = [String(n), String(concurrency)];
 
+  const noRedis = await redisUnavailable();
+  if (noRedis) parts.push(`BullMQ row skipped: ${noRedis}`);
+  else {
+    const docketSqlite = await runChild<PeerResult>('peers-docket.ts', ['sqlite', ...args]);
+    const bull = await runChild<PeerResult>('peers-bullmq.ts', [...args, REDIS_URL]);
+    row('BullMQ 6.7.6 on Redis (reference)', bull, null);
+    row('Docket on SQLite vs BullMQ', docketSqlite, bull);
+    goals.push(`Docket-SQLite ≥ 1.0× BullMQ → ${docketSqlite.perSec >= bull.perSec ? 'met' : 'NOT met'} (${ratio(docketSqlite.perSec, bull.perSec)})`);
+  }
   const noPg = await postgresUnavailable();
   if (noPg) parts.push(`PostgreSQL rows skipped: ${noPg}`);
   else {
@@ -63,15 +75,6 @@ export async function peers(n: number, concurrency: number): Promise<string> {
     row('Docket on PostgreSQL vs graphile-worker', docketPg, graphile);
     goals.push(`Docket-PostgreSQL ≥ 2× pg-boss → ${docketPg.perSec >= 2 * boss.perSec ? 'met' : 'NOT met'} (${ratio(docketPg.perSec, boss.perSec)})`);
     goals.push(`Docket-PostgreSQL ≥ 1× graphile-worker → ${docketPg.perSec >= graphile.perSec ? 'met' : 'NOT met'} (${ratio(docketPg.perSec, graphile.perSec)})`);
-  }
-  const noRedis = await redisReachable();
-  if (noRedis) parts.push(`BullMQ row skipped: ${noRedis}`);
-  else {
-    const docketSqlite = await runChild<PeerResult>('peers-docket.ts', ['sqlite', ...args]);
-    const bull = await runChild<PeerResult>('peers-bullmq.ts', [...args, REDIS_URL]);
-    row('BullMQ 6.7.6 on Redis (reference)', bull, null);
-    row('Docket on SQLite vs BullMQ', docketSqlite, bull);
-    goals.push(`Docket-SQLite ≥ 1.0× BullMQ → ${docketSqlite.perSec >= bull.perSec ? 'met' : 'NOT met'} (${ratio(docketSqlite.perSec, bull.perSec)})`);
   }
   parts.unshift(
     table(`(e) no-op jobs/s end to end beside peer queues (${fmt(n)} jobs each, concurrency ${concurrency}, enqueued one at a time while workers drain)`, ['system', 'jobs/s', 'time', 'ratio'], rows),

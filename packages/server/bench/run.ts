@@ -89,5 +89,6 @@ await section('(d)', async () => {
     ]) + '\n\n' + table('(d) character error rate on the clean scans', ['image', 'Docket', 'tesseract CLI'], d.cer.map((r) => [r.file, pct(r.docket), pct(r.cli)])),
   );
 });
-await section('(e)', async () => print(await peers(quick ? 300 : 1000, 16)));
+// (e) peers: opt-in with --peers until a hang of the BullMQ child under this parent is fixed (see docs/benchmarks.md).
+if (process.argv.includes('--peers')) await section('(e)', async () => print(await peers(quick ? 300 : 1000, 16)));
 process.exitCode = failures > 0 ? 1 : 0;
