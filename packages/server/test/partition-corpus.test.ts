@@ -123,6 +123,18 @@ describe('partition', () => {
     expect(right).toBeGreaterThanOrEqual(9);
   });
 
+  it('n_consensus 5 on the invoice packet still puts every page in a chunk, under the full reading\'s keys', async () => {
+    const packet = await invoicePacket();
+    const r = await call('POST', '/v1/partitions', { document: packet.document, key: 'invoice number', instructions: 'One chunk per invoice', n_consensus: 5 });
+    expect(r.body.status, JSON.stringify(r.body.error)).toBe('completed');
+    const chunks = r.body.output as Chunk[];
+    const pageCount = packet.parts[packet.parts.length - 1].pages.at(-1)!;
+    expect([...new Set(chunks.flatMap((c) => c.pages))].sort((a, b) => a - b)).toEqual(Array.from({ length: pageCount }, (_, i) => i + 1));
+    expect(r.body.consensus.choices).toHaveLength(5);
+    expect(r.body.consensus.likelihoods.map((l: { pages: number[] }) => l.pages.length)).toEqual(chunks.map((c) => c.pages.length));
+    for (const p of packet.parts) expect(chunks.find((c) => c.pages.includes(p.pages[0]))?.pages).toEqual(p.pages);
+  });
+
   it('a key the document never shows gives one chunk with key null', async () => {
     const r = await call('POST', '/v1/partitions', { document: await mimeData(path.join(CORPUS, 'tricky_pdfs/pypdf_crazyones.pdf')), key: 'employee id', instructions: 'One chunk per employee' });
     expect(r.body.status).toBe('completed');
