@@ -11,11 +11,15 @@ const N = Number(nArg);
 const concurrency = Number(cArg);
 const prefix = `docket-bench-${process.pid}-${randomBytes(3).toString('hex')}`;
 const connection = () => new Redis(redisUrl, { maxRetriesPerRequest: null });
-const queue = new Queue('noop', { connection: connection(), prefix });
+// BullMQ does not close connections it was given, so they are kept here and quit at the end
+// (an open socket would keep this child alive and the bench waiting for it).
+const queueConn = connection();
+const workerConn = connection();
+const queue = new Queue('noop', { connection: queueConn, prefix });
 let done = 0;
 let allDone!: () => void;
 const finished = new Promise<void>((r) => (allDone = r));
-const worker = new Worker('noop', async () => {}, { connection: connection(), prefix, concurrency });
+const worker = new Worker('noop', async () => {}, { connection: workerConn, prefix, concurrency });
 worker.on('completed', () => {
   if (++done === N) allDone();
 });
@@ -36,4 +40,5 @@ do {
   if (keys.length) await r.del(...keys);
 } while (cursor !== '0');
 await r.quit();
+await Promise.all([queueConn.quit(), workerConn.quit()]);
 report({ system: 'bullmq', n: N, concurrency, seconds, perSec: N / seconds });

@@ -21,8 +21,11 @@ const print = (s: string) => {
   process.stdout.write(s + '\n\n');
 };
 let failures = 0;
+// `--only=be` runs only sections (b) and (e).
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? null;
 /** Runs one section; a failing section is reported and the others still run. */
 async function section(name: string, fn: () => Promise<void>): Promise<void> {
+  if (only !== null && !only.includes(name.replace(/[()]/g, '').charAt(0))) return;
   try {
     await fn();
   } catch (err) {
@@ -89,6 +92,6 @@ await section('(d)', async () => {
     ]) + '\n\n' + table('(d) character error rate on the clean scans', ['image', 'Docket', 'tesseract CLI'], d.cer.map((r) => [r.file, pct(r.docket), pct(r.cli)])),
   );
 });
-// (e) peers: opt-in with --peers until a hang of the BullMQ child under this parent is fixed (see docs/benchmarks.md).
-if (process.argv.includes('--peers')) await section('(e)', async () => print(await peers(quick ? 300 : 1000, 16)));
+// (e) peers: the peer queues need PostgreSQL and Redis; included by default, skipped with --no-peers.
+if (!process.argv.includes('--no-peers')) await section('(e)', async () => print(await peers(quick ? 300 : 1000, 16)));
 process.exitCode = failures > 0 ? 1 : 0;

@@ -20,13 +20,19 @@ function spawnBench(script: string, args: string[]): ChildProcess {
 }
 
 /** Runs a bench script in its own process (own heap, own peak RSS) and returns its JSON report. */
-export function runChild<T>(script: string, args: string[] = []): Promise<T> {
+export function runChild<T>(script: string, args: string[] = [], timeoutMs = 10 * 60_000): Promise<T> {
   return new Promise((resolve, reject) => {
     const child = spawnBench(script, args);
     let out = '';
+    // A child that never exits (a handle left open) fails its section instead of hanging the bench.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${script} did not finish within ${timeoutMs / 1000} s`));
+    }, timeoutMs);
     child.stdout!.on('data', (d) => (out += d));
     child.on('error', reject);
     child.on('close', (code) => {
+      clearTimeout(timer);
       const last = out.trim().split('\n').pop() ?? '';
       if (code !== 0) return reject(new Error(`${script} exited with ${code}`));
       try {

@@ -102,20 +102,32 @@ export async function runScenario(topo: Topology, o: ScenarioOptions): Promise<S
   const heldAtKill = new Set<string>();
   const chaos = async () => {
     while (created < plan.length / 4 && Date.now() < deadline) await sleep(50);
-    // Kill mid-run: wait until the victim holds a run, a slow one if one comes within 30 s.
-    const pid = topo.victim().pid;
-    const waitUntil = Date.now() + 30_000;
+    // Kill mid-run: wait until the victim holds a run, a slow one if one comes within 30 s. A run can
+    // end between that look and the kill; if the victim turns out to have died holding nothing, it is
+    // restarted and the kill is tried again (up to 5 times), so the kill always lands mid-run.
+    let pid = 0;
+    let killedAt = 0;
     let held: DbRun[] = [];
-    for (;;) {
-      held = await heldBy(topo.db, pid);
-      const slowIds = new Set(plan.filter((p) => p.slow).map((p) => ids[p.index]));
-      if (held.some((r) => slowIds.has(r.id)) || (held.length > 0 && Date.now() > waitUntil)) break;
-      if (Date.now() > deadline) throw new Error('the victim never held a run');
-      await sleep(50);
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      pid = topo.victim().pid;
+      const waitUntil = Date.now() + 30_000;
+      for (;;) {
+        held = await heldBy(topo.db, pid);
+        const slowIds = new Set(plan.filter((p) => p.slow).map((p) => ids[p.index]));
+        if (held.some((r) => slowIds.has(r.id)) || (held.length > 0 && Date.now() > waitUntil)) break;
+        if (Date.now() > deadline) throw new Error('the victim never held a run');
+        if (created === plan.length && (await topo.db.runs()).every((r) => ['completed', 'failed', 'cancelled'].includes(r.status))) {
+          throw new Error('every run ended before the victim held one: the kill could not land mid-run');
+        }
+        await sleep(20);
+      }
+      await kill9(topo.victim());
+      killedAt = Date.now();
+      held = await heldBy(topo.db, pid); // what it held when it died (nothing changes them before their leases lapse)
+      if (held.length > 0 || attempt === 5) break;
+      o.log(`  kill -9 pid ${pid} landed between runs (attempt ${attempt}); restarting it and trying again`);
+      await topo.restartVictim();
     }
-    await kill9(topo.victim());
-    const killedAt = Date.now();
-    held = await heldBy(topo.db, pid); // what it held when it died (nothing changes them before their leases lapse)
     for (const r of held) heldAtKill.add(r.id);
     o.log(`  kill -9 ${topo.mode === 'sqlite' ? 'server' : 'worker'} pid ${pid} holding ${held.length} run(s) after ${created} creates`);
     const probe = probeRecovery(topo.db, pid, killedAt, held, 120_000);

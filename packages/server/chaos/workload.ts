@@ -24,12 +24,13 @@ function textDoc(i: number) {
   return { filename: `invoice-${i}.txt`, url: dataUri('text/plain', text) };
 }
 
-/** `n` runs; `slow` of them (spread over the first third) parse the 1200-page PDF. */
+/** `n` runs; `slow` of them (spread over the last three quarters, so slow work is still queued when the
+ *  kill comes) parse the 1200-page PDF. */
 export function planWorkload(n: number, slow: number): PlannedRun[] {
   const smallPdf = { filename: 'doc_1_3_pages.pdf', url: pdf('multidoc/pdfjs_doc_1_3_pages.pdf') };
   const form = { filename: 'acroform.pdf', url: pdf('forms/pdfminer_AcroForm_TEST.pdf') };
   const big = { filename: 'synth_1200_pages.pdf', url: pdf('tricky_pdfs/synth_1200_pages.pdf') };
-  const slowAt = new Set(Array.from({ length: slow }, (_, k) => Math.floor(((k + 0.5) * n) / (3 * slow))));
+  const slowAt = new Set(Array.from({ length: slow }, (_, k) => Math.floor(n / 4 + ((k + 0.5) * 3 * n) / (4 * slow))));
   const kinds: ((i: number) => Pick<PlannedRun, 'resource' | 'body'>)[] = [
     (i) => ({ resource: 'parses', body: { document: textDoc(i) } }),
     (i) => ({ resource: 'extractions', body: { document: textDoc(i), json_schema: { type: 'object', properties: { invoice_number: { type: 'string' }, total: { type: 'number' } } } } }),
