@@ -6,6 +6,7 @@
 import os from 'node:os';
 import { httpCreate } from './http-create.ts';
 import { peers } from './peers.ts';
+import { parseVsPdftotext } from './pdftotext-compare.ts';
 import { pollLatency } from './poll-latency.ts';
 import { fmt, mib, ratio, runChild, table } from './util.ts';
 
@@ -90,6 +91,14 @@ await section('(d)', async () => {
       [`reference: ${d.cli ?? 'tesseract CLI (not available)'}, OMP_THREAD_LIMIT=1`, cps === null ? 'n/a' : fmt(cps, 2), '1.00×'],
       ['Docket loader: tesseract.js 7, 1 OCR worker (rotation check, small print enlarged)', fmt(dps, 2), cps === null ? 'n/a' : ratio(dps, cps)],
     ]) + '\n\n' + table('(d) character error rate on the clean scans', ['image', 'Docket', 'tesseract CLI'], d.cer.map((r) => [r.file, pct(r.docket), pct(r.cli)])),
+  );
+});
+await section('(f)', async () => {
+  const rows = await parseVsPdftotext();
+  print(
+    table('(f) parse beside pdftotext -layout (poppler), same files, one process each, one after another', ['files', 'pages', 'pdftotext pages/s', 'Docket pages/s', 'vs pdftotext', 'pdftotext peak RSS', 'Docket peak RSS'],
+      rows.map((r) => [`${r.label} (${r.files})`, fmt(r.pages), fmt(r.pages / r.pdftotext.seconds, 1), fmt(r.pages / r.docket.seconds, 1), ratio(r.pdftotext.seconds, r.docket.seconds), mib(r.pdftotext.maxRssKiB), mib(r.docket.maxRssKiB)]),
+    ) + '\n\nGoals: parse ≥ 0.5× pdftotext; peak RSS ≤ 300 MB on the 1,200-page file.',
   );
 });
 // (e) peers: the peer queues need PostgreSQL and Redis; included by default, skipped with --no-peers.
