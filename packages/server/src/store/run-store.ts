@@ -96,6 +96,12 @@ export interface RunStore {
   runMarkReady(p: { id: string }): Promise<boolean>;
   /** Fail a run that no worker holds (pending or queued), e.g. its document could not be fetched. */
   runFailUnclaimed(p: { id: string; error: RunError }): Promise<boolean>;
+  /**
+   * Hand a held run back (graceful shutdown): in_progress → queued, lease cleared, the attempt not
+   * counted. Only by the holder, and not once its cancel was requested (that run ends by recovery or
+   * finish). Returns whether it happened.
+   */
+  runRelease(p: { id: string; owner: string }): Promise<boolean>;
   /** Claim up to `limit` queued runs (oldest first): status in_progress, lease set, attempts + 1. */
   runClaim(p: { owner: string; limit: number; leaseMs: number; primitives?: Primitive[] }): Promise<Run[]>;
   /** Renew a held lease and optionally record progress. `held` false means the lease was lost. */

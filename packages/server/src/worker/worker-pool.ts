@@ -61,7 +61,7 @@ export class WorkerPool {
   }
 
   /** Stop claiming; let running work finish within `graceMs` (default 0), then abort the rest.
-   *  Aborted runs are not finished: their leases lapse and recovery re-queues them elsewhere. */
+   *  Aborted runs are handed back to the queue (runRelease) without spending an attempt. */
   async stop({ graceMs = 0, drain = false }: { graceMs?: number; drain?: boolean } = {}): Promise<void> {
     this.running = false;
     this.wake();
@@ -153,7 +153,12 @@ export class WorkerPool {
         finished = await store.runFinish({ id: run.id, owner: this.owner, outcome: 'completed', output: res.output, consensus: res.consensus, usage: res.usage });
       } catch (err) {
         const reason = ac.signal.reason as AbortReason | undefined;
-        if (reason === 'lease_lost' || reason === 'shutdown') return; // not ours to finish any more
+        if (reason === 'lease_lost') return; // not ours to finish any more
+        if (reason === 'shutdown') {
+          // Hand it back at once, without spending an attempt; if that fails its lease lapses instead.
+          await store.runRelease({ id: run.id, owner: this.owner }).catch(() => false);
+          return;
+        }
         const error = toRunError(err, reason);
         if (error.code === 'internal_error') this.o.log?.error({ err, run_id: run.id }, 'run failed with an internal error');
         finished = await store.runFinish({ id: run.id, owner: this.owner, outcome: 'failed', error });

@@ -3,6 +3,27 @@ import { describe, expect, it } from 'vitest';
 import { type ContractEnv, PROJECT, driveTo, farFuture } from './helpers.ts';
 
 export function recoveryContract(env: ContractEnv): void {
+  describe('release (graceful hand-back)', () => {
+    it('puts a held run back in the queue without spending the attempt; only the holder can', async () => {
+      const { run, owner } = await driveTo(env.store, 'in_progress', { maxAttempts: 1 });
+      expect(await env.store.runRelease({ id: run.id, owner: 'someone_else' })).toBe(false);
+      expect(await env.store.runRelease({ id: run.id, owner })).toBe(true);
+      expect(await env.store.runGet({ id: run.id })).toMatchObject({ status: 'queued', leaseOwner: null, leaseExpiresAt: null, attempts: 0 });
+      expect(await env.store.runRelease({ id: run.id, owner })).toBe(false);
+      expect(await env.store.runFinish({ id: run.id, owner, outcome: 'completed', output: {} })).toBeNull();
+      const [again] = await env.store.runClaim({ owner: 'next_owner', limit: 1, leaseMs: 60_000 });
+      expect(again).toMatchObject({ id: run.id, attempts: 1 });
+    });
+
+    it('does not release a run whose cancel was requested, nor a terminal run', async () => {
+      const { run, owner } = await driveTo(env.store, 'in_progress', { cancelRequested: true });
+      expect(await env.store.runRelease({ id: run.id, owner })).toBe(false);
+      expect((await env.store.runGet({ id: run.id }))?.status).toBe('in_progress');
+      const done = await driveTo(env.store, 'completed');
+      expect(await env.store.runRelease({ id: done.run.id, owner: done.owner })).toBe(false);
+    });
+  });
+
   describe('recover expired leases', () => {
     it('leaves live leases alone', async () => {
       const { run } = await driveTo(env.store, 'in_progress');

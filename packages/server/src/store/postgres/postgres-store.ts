@@ -109,6 +109,15 @@ export class PostgresStore implements RunStore {
     return rows.length > 0;
   }
 
+  async runRelease(p: { id: string; owner: string }) {
+    const rows = await this.rows(
+      `UPDATE runs SET status = 'queued', lease_owner = NULL, lease_expires_at = NULL, attempts = GREATEST(attempts - 1, 0), updated_at = $1
+       WHERE id = $2 AND status = 'in_progress' AND lease_owner = $3 AND cancel_requested_at IS NULL RETURNING id, ${notify("'queued'")}`,
+      [iso(Date.now()), p.id, p.owner],
+    );
+    return rows.length > 0;
+  }
+
   async runFailUnclaimed(p: { id: string; error: RunError }) {
     const rows = await this.rows(
       `UPDATE runs SET status = 'failed', error_json = $1, completed_at = $2, updated_at = $2

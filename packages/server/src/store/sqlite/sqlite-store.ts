@@ -175,6 +175,16 @@ class SqliteStore implements RunStore {
     return r.changes > 0;
   }
 
+  async runRelease(p: { id: string; owner: string }) {
+    const r = this.db
+      .prepare(
+        `UPDATE runs SET status = 'queued', lease_owner = NULL, lease_expires_at = NULL, attempts = MAX(attempts - 1, 0), updated_at = ?
+         WHERE id = ? AND status = 'in_progress' AND lease_owner = ? AND cancel_requested_at IS NULL`,
+      )
+      .run(iso(Date.now()), p.id, p.owner);
+    return r.changes > 0;
+  }
+
   async runFailUnclaimed(p: { id: string; error: RunError }) {
     const now = iso(Date.now());
     const r = this.db
