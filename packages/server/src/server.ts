@@ -41,7 +41,7 @@ export async function startDocket(config: Config, opts: StartOptions = {}): Prom
   const events = new RunEvents();
   const app = buildApp({ config, store, events }, { logger: opts.logger });
   const log = app.log;
-  const firstKey = role === 'worker' ? null : await bootstrapKeys(store, config);
+  if (role !== 'worker') await ensureBootstrapKey(store, config);
   const threads = new ThreadPool(Math.max(1, config.workerConcurrency), config.cancelGraceMs, (stack) => log.error({ stack }, 'engine error'), config.runMemoryMb);
   const pool = new WorkerPool({
     store,
@@ -65,7 +65,23 @@ export async function startDocket(config: Config, opts: StartOptions = {}): Prom
   if (runsWork && !opts.execute) threads.warm();
   pool.start();
   let url = '';
-  if (opts.listen !== false && role !== 'worker') url = await app.listen({ host: config.host, port: config.port });
+  if (opts.listen !== false && role !== 'worker') {
+    try {
+      url = await app.listen({ host: config.host, port: config.port });
+    } catch (err) {
+      recovery?.stop();
+      await pool.stop();
+      await threads.close();
+      await unlisten();
+      await store.close();
+      if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+        throw new Error(`port ${config.port} on ${config.host} is already in use: stop the other process or set DOCKET_PORT to a free port`);
+      }
+      throw err;
+    }
+  }
+  // The first key is made only once the server is up, so a failed start never swallows it.
+  const firstKey = role === 'worker' || opts.listen === false ? null : await createFirstKey(store, config);
   let closed = false;
   return {
     app, store, pool, events, firstKey,
@@ -87,13 +103,16 @@ export async function startDocket(config: Config, opts: StartOptions = {}): Prom
   };
 }
 
-async function bootstrapKeys(store: RunStore, config: Config): Promise<string | null> {
-  if (config.bootstrapKey) {
-    const existing = await store.apiKeyFindByHash({ keyHash: hashApiKey(config.bootstrapKey) });
-    if (!existing) await createApiKey(store, { projectId: 'default', name: 'bootstrap', key: config.bootstrapKey });
-    return null;
-  }
-  if ((await store.apiKeyCount()) > 0) return null;
+/** DOCKET_BOOTSTRAP_KEY: created (project "default") at start if it does not exist yet. */
+async function ensureBootstrapKey(store: RunStore, config: Config): Promise<void> {
+  if (!config.bootstrapKey) return;
+  const existing = await store.apiKeyFindByHash({ keyHash: hashApiKey(config.bootstrapKey) });
+  if (!existing) await createApiKey(store, { projectId: 'default', name: 'bootstrap', key: config.bootstrapKey });
+}
+
+/** On an empty store (and no bootstrap key), a first key is created and returned to be shown once. */
+async function createFirstKey(store: RunStore, config: Config): Promise<string | null> {
+  if (config.bootstrapKey || (await store.apiKeyCount()) > 0) return null;
   const { key } = await createApiKey(store, { projectId: 'default', name: 'first key' });
   return key;
 }

@@ -236,3 +236,22 @@ describe('Idempotency-Key', () => {
     expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
   });
 });
+
+describe('hostile bodies', () => {
+  it('a body nested thousands of levels deep → 422, not a 500', async () => {
+    // Written as text: JSON.stringify itself cannot encode a value this deep.
+    const deep = '{"a":'.repeat(5000) + '"x"' + '}'.repeat(5000);
+    const raw = `{"document":${JSON.stringify(pdf)},"background":true,"json_schema":{"type":"object","properties":{"x":${deep}}}}`;
+    const res = await fetch(srv.baseURL + '/v1/extractions', { method: 'POST', headers: { 'content-type': 'application/json', 'api-key': srv.apiKey }, body: raw });
+    expect(res.status).toBe(422);
+    expect((await res.json()).detail).toMatch(/nested/);
+  });
+
+  it('metadata is validated alike on every resource (a map of strings)', async () => {
+    expect((await call('POST', '/v1/parses', { document: pdf, background: true, metadata: 'str' })).status).toBe(422);
+    expect((await call('POST', '/v1/parses', { document: pdf, background: true, metadata: { a: { b: 'c' } } })).status).toBe(422);
+    const ok = await call('POST', '/v1/parses', { document: pdf, background: true, metadata: { batch: 'b1' } });
+    expect(ok.status).toBe(201);
+    expect(ok.body.metadata).toEqual({ batch: 'b1' });
+  });
+});

@@ -63,6 +63,9 @@ export async function createRun(
   p: { primitive: Primitive; projectId: string; body: Record<string, unknown>; idempotency?: { key: string; requestHash: string } },
 ): Promise<Run> {
   const { primitive, body } = p;
+  if (nestingDepth(body, MAX_NESTING) > MAX_NESTING) {
+    throw new ApiError(422, `The request body is nested more than ${MAX_NESTING} levels deep`);
+  }
   const model = String(body.model ?? DEFAULT_MODEL);
   const models = modelRegistry(o.config);
   if (!models.resolve(model)) throw new ApiError(400, `Unknown model '${model}'. Available models: ${models.names().join(', ')}`);
@@ -127,6 +130,22 @@ export async function createRun(
     idempotencyKey: p.idempotency?.key ?? null,
     requestHash: p.idempotency?.requestHash ?? null,
   });
+}
+
+/** Deeper bodies are refused before anything recurses over them (schema checks, JSON encoding). */
+const MAX_NESTING = 64;
+
+/** Nesting depth of a JSON value, counted without recursion and stopping once past `limit`. */
+function nestingDepth(value: unknown, limit: number): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (d > max) max = d;
+    if (max > limit) return max;
+    if (v && typeof v === 'object') for (const child of Object.values(v as object)) stack.push([child, d + 1]);
+  }
+  return max;
 }
 
 function checkJsonSchema(schema: unknown): void {

@@ -19,6 +19,7 @@ const common = {
   instructions: nullable({ type: 'string' }),
   bust_cache: { type: 'boolean', default: false },
   background: { type: 'boolean', default: false },
+  metadata: nullable({ type: 'object', additionalProperties: { type: 'string' } }),
 };
 
 const nConsensus = (max: number) => ({ type: 'integer', minimum: 1, maximum: max, default: 1 });
@@ -37,7 +38,6 @@ export const createBodySchemas: Record<Primitive, Record<string, unknown>> = {
       ...common,
       json_schema: { type: 'object' },
       n_consensus: nConsensus(16),
-      metadata: nullable({ type: 'object', additionalProperties: { type: 'string' } }),
       additional_messages: nullable({ type: 'array', items: { type: 'object' } }),
       stream: { type: 'boolean', default: false },
     },
