@@ -89,6 +89,11 @@ export async function waitTerminal(resource: AnyResource, created: RunLike, poll
     display.stop();
     process.stderr.write(`\ninterrupted: cancelling ${current.id} on the server…\n`);
     const after = (await resource.cancel(current.id)) as RunLike;
+    // The run may have ended before the cancel reached it: then say so and hand back its result.
+    if (after.status === 'completed' || after.status === 'failed') {
+      process.stderr.write(`run ${after.id} had already ended (${after.status}) before the cancel arrived\n`);
+      return after;
+    }
     throw new CliError(`run ${after.id} cancelled server-side (status: ${after.status})`, 130);
   } finally {
     display.stop();
