@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS, mimeData, startTestServer, type TestServer } from './support/test-server.ts';
+import { CORPUS, mimeData, startTestServer, type TestServer, jsonCaller } from './support/test-server.ts';
 
 const CATEGORIES = [
   { name: 'invoice', description: 'A bill from a seller asking for payment, with an invoice number' },
@@ -63,14 +63,7 @@ beforeAll(async () => {
 });
 afterAll(async () => srv?.close());
 
-const call = async (method: string, p: string, body?: unknown) => {
-  const res = await fetch(srv.baseURL + p, {
-    method,
-    headers: { 'api-key': srv.apiKey, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, body: await res.json() };
-};
+const call = jsonCaller(() => srv);
 
 async function pollAll(ids: Map<string, string>): Promise<Map<string, any>> {
   const done = new Map<string, any>();

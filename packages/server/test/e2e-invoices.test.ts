@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { CORPUS, mimeData, startTestServer, type TestServer } from './support/test-server.ts';
+import { CORPUS, mimeData, startTestServer, type TestServer, jsonCaller } from './support/test-server.ts';
 
 const PDF_DIR = path.join(CORPUS, 'invoices/pdf');
 const TRUTH_DIR = path.join(CORPUS, 'invoices/truth');
@@ -39,14 +39,7 @@ beforeAll(async () => {
 });
 afterAll(async () => srv?.close());
 
-const call = async (method: string, p: string, body?: unknown) => {
-  const res = await fetch(srv.baseURL + p, {
-    method,
-    headers: { 'api-key': srv.apiKey, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, body: await res.json() };
-};
+const call = jsonCaller(() => srv);
 
 it('background extraction of every corpus invoice: invoice_number and total right for at least 12 of 20', async () => {
   const files = readdirSync(PDF_DIR).filter((f) => f.endsWith('.pdf')).sort();

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { characterErrorRate } from '../src/documents/ocr/cer.ts';
-import { CORPUS, mimeData, startTestServer, type TestServer } from './support/test-server.ts';
+import { CORPUS, mimeData, startTestServer, type TestServer, jsonCaller } from './support/test-server.ts';
 
 let srv: TestServer;
 beforeAll(async () => {
@@ -13,14 +13,7 @@ beforeAll(async () => {
 });
 afterAll(async () => srv?.close());
 
-const call = async (method: string, p: string, body?: unknown) => {
-  const res = await fetch(srv.baseURL + p, {
-    method,
-    headers: { 'api-key': srv.apiKey, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, body: await res.json() };
-};
+const call = jsonCaller(() => srv);
 
 async function poll(resource: string, id: string): Promise<any> {
   for (;;) {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS, mimeData, startTestServer, type TestServer } from './support/test-server.ts';
+import { CORPUS, mimeData, startTestServer, type TestServer, jsonCaller } from './support/test-server.ts';
 
 const PACKET = path.join(CORPUS, 'multidoc/concat_mixed_7docs.pdf');
 const SEGMENTS = JSON.parse(readFileSync(path.join(CORPUS, 'multidoc/SEGMENTS.json'), 'utf8'))['concat_mixed_7docs.pdf'];
@@ -42,14 +42,7 @@ beforeAll(async () => {
 });
 afterAll(async () => srv?.close());
 
-const call = async (method: string, p: string, body?: unknown) => {
-  const res = await fetch(srv.baseURL + p, {
-    method,
-    headers: { 'api-key': srv.apiKey, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, body: await res.json() };
-};
+const call = jsonCaller(() => srv);
 
 type Chunk = { key: string | null; pages: number[] };
 

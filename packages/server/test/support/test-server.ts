@@ -58,3 +58,17 @@ export async function mimeData(file: string): Promise<{ filename: string; url: s
   const mime = ext === '.pdf' ? 'application/pdf' : ext === '.png' ? 'image/png' : 'application/octet-stream';
   return { filename: path.basename(file), url: `data:${mime};base64,${bytes.toString('base64')}` };
 }
+
+/** `call(method, path, body?)` → `{status, body}` (parsed JSON) with the server's API key. The
+ *  server is looked up at call time, so it can be created in a beforeAll. */
+export function jsonCaller(server: () => TestServer) {
+  return async (method: string, p: string, body?: unknown): Promise<{ status: number; body: any }> => {
+    const srv = server();
+    const res = await fetch(srv.baseURL + p, {
+      method,
+      headers: { 'api-key': srv.apiKey, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: res.status, body: await res.json() };
+  };
+}
