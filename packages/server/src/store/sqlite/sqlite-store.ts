@@ -7,14 +7,15 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type ApiKeyRecord, IdempotencyConflictError, type RunCreateParams, type RunFinishParams, type RunListResult, type RunStore } from '../run-store.ts';
+import { IdempotencyConflictError, type RunCreateParams, type RunFinishParams, type RunListResult, type RunStore } from '../run-store.ts';
 import type { Run, RunError, RunStatus } from '../../runs/types.ts';
 import { RUN_STATUSES } from '../../runs/types.ts';
 import { migrate } from './migrations.ts';
-import { type ApiKeyRow, type RunRow, rowToApiKey, rowToRun, toJson } from '../row-mapper.ts';
+import { type RunRow, rowToRun, toJson } from '../row-mapper.ts';
 import { buildListQuery } from './list-query.ts';
 import { BlobFiles } from './blob-files.ts';
 import { takePage } from '../id-page.ts';
+import { SqliteApiKeys } from './sqlite-api-keys.ts';
 import { SqliteTemplates } from './sqlite-templates.ts';
 
 export interface SqliteStoreOptions {
@@ -24,8 +25,6 @@ export interface SqliteStoreOptions {
   filename?: string;
 }
 
-/** Interval (ms) below which apiKeyFindByHash does not rewrite last_used_at: avoids a write per request. */
-const LAST_USED_RESOLUTION_MS = 60_000;
 
 export async function openSqliteStore(opts: SqliteStoreOptions): Promise<RunStore> {
   mkdirSync(opts.dataDir, { recursive: true });
@@ -75,11 +74,13 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 class SqliteStore implements RunStore {
   private closed = false;
   private readonly templates: SqliteTemplates;
+  private readonly keys: SqliteApiKeys;
   constructor(
     private readonly db: Database.Database,
     private readonly blobs: BlobFiles,
   ) {
     this.templates = new SqliteTemplates(db);
+    this.keys = new SqliteApiKeys(db);
   }
 
   private one(sql: string, ...args: unknown[]): RunRow | undefined {
@@ -321,47 +322,24 @@ class SqliteStore implements RunStore {
     return counts;
   }
 
-  async apiKeyCreate(p: Parameters<RunStore['apiKeyCreate']>[0]): Promise<ApiKeyRecord> {
-    const row = this.db
-      .prepare(
-        `INSERT INTO api_keys (id, project_id, name, key_hash, prefix, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING *`,
-      )
-      .get(p.id, p.projectId, p.name, p.keyHash, p.prefix, iso(Date.now())) as ApiKeyRow;
-    return rowToApiKey(row);
+  async apiKeyCreate(p: Parameters<RunStore['apiKeyCreate']>[0]) {
+    return this.keys.create(p);
   }
 
-  /** Finds a key by hash, revoked or not (the caller checks revokedAt); touches last_used_at at most once a minute. */
   async apiKeyFindByHash(p: { keyHash: string }) {
-    const nowMs = Date.now();
-    const row = this.db
-      .prepare(
-        `UPDATE api_keys SET last_used_at = ?
-         WHERE key_hash = ? AND revoked_at IS NULL AND (last_used_at IS NULL OR last_used_at < ?)
-         RETURNING *`,
-      )
-      .get(iso(nowMs), p.keyHash, iso(nowMs - LAST_USED_RESOLUTION_MS)) as ApiKeyRow | undefined;
-    const found = row ?? (this.db.prepare('SELECT * FROM api_keys WHERE key_hash = ?').get(p.keyHash) as ApiKeyRow | undefined);
-    return found ? rowToApiKey(found) : null;
+    return this.keys.findByHash(p);
   }
 
   async apiKeyList(p: { projectId?: string }) {
-    const rows = (
-      p.projectId === undefined
-        ? this.db.prepare('SELECT * FROM api_keys ORDER BY created_at, id').all()
-        : this.db.prepare('SELECT * FROM api_keys WHERE project_id = ? ORDER BY created_at, id').all(p.projectId)
-    ) as ApiKeyRow[];
-    return rows.map(rowToApiKey);
+    return this.keys.list(p);
   }
 
   async apiKeyRevoke(p: { id: string }) {
-    const r = this.db
-      .prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
-      .run(iso(Date.now()), p.id);
-    return r.changes > 0;
+    return this.keys.revoke(p);
   }
 
   async apiKeyCount() {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM api_keys').get() as { n: number }).n;
+    return this.keys.count();
   }
 
   async blobPut(p: { key: string; bytes: Uint8Array }) {
