@@ -1,10 +1,10 @@
 // Chaos helper: direct, read-only looks at the runs table (SQLite file or PostgreSQL database) for the
 // checks the API cannot make (output stored on cancelled runs, lease columns), and a throwaway
 // PostgreSQL database per chaos run.
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { type TestDatabase, createTestDatabase, postgresUnavailable as pgUnavailable } from '../src/store/postgres/pg-test-db.ts';
 
 export interface DbRun {
   id: string;
@@ -61,35 +61,9 @@ export async function openPostgresChaosDb(url: string): Promise<ChaosDb> {
 export const PG_ADMIN_URL = process.env.DOCKET_CHAOS_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 /** Why PostgreSQL cannot be used, or null when it answers. */
-export async function postgresUnavailable(adminUrl = PG_ADMIN_URL): Promise<string | null> {
-  const c = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
-  c.on('error', () => undefined);
-  try {
-    await c.connect();
-    await c.query('SELECT 1');
-    return null;
-  } catch (err) {
-    return `PostgreSQL unreachable at ${adminUrl}: ${(err as Error).message}`;
-  } finally {
-    await c.end().catch(() => undefined);
-  }
-}
-
-async function admin(sql: string, adminUrl: string): Promise<void> {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
+export const postgresUnavailable = (adminUrl = PG_ADMIN_URL): Promise<string | null> => pgUnavailable(adminUrl);
 
 /** Creates `<prefix>_<pid>_<hex>`; drop() removes it with any connection still open. */
-export async function createChaosDatabase(adminUrl = PG_ADMIN_URL, prefix = 'docket_chaos'): Promise<{ name: string; url: string; drop(): Promise<void> }> {
-  const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await admin(`CREATE DATABASE ${name}`, adminUrl);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { name, url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`, adminUrl) };
+export function createChaosDatabase(adminUrl = PG_ADMIN_URL, prefix = 'docket_chaos'): Promise<TestDatabase> {
+  return createTestDatabase({ adminUrl, prefix });
 }

@@ -10,6 +10,7 @@ const unavailable = await postgresUnavailable();
 
 if (unavailable) {
   describe('RunStore contract: postgres', () => {
+    // Skipped only when no PostgreSQL server answers (CI has one); the reason is the test's name.
     it.skip(`skipped: ${unavailable}`, () => undefined);
   });
 } else {
