@@ -58,7 +58,10 @@ export async function startDocket(config: Config, opts: StartOptions = {}): Prom
   const unlisten = await store.listen((n) => {
     if (n.type === 'queued') pool.wake();
     else if (n.type === 'cancel') events.notifyCancel(n.id);
-    else if (n.type === 'terminal') void store.runGet({ id: n.id }).then((run) => run && events.publish(n.id, { type: 'terminal', run }), () => {});
+    // A terminal run is read back only when a request here is waiting on it (not on every finish).
+    else if (n.type === 'terminal' && events.hasSubscribers(n.id)) {
+      void store.runGet({ id: n.id }).then((run) => run && events.publish(n.id, { type: 'terminal', run }), () => {});
+    }
   });
   const recovery = runsWork ? startRecovery({ store, events, intervalMs: Math.max(100, Math.floor(config.leaseMs / 3)), log }) : null;
   await recovery?.runOnce(); // runs orphaned by a previous process whose leases have lapsed

@@ -37,6 +37,10 @@ export class RunEvents {
   publish(id: string, ev: RunEvent): void {
     this.emitter.emit(`run:${id}`, ev);
   }
+  /** Whether anyone (a sync wait, a stream) is listening to this run. */
+  hasSubscribers(id: string): boolean {
+    return this.emitter.listenerCount(`run:${id}`) > 0;
+  }
   subscribe(id: string, fn: (ev: RunEvent) => void): () => void {
     const name = `run:${id}`;
     this.emitter.on(name, fn);
