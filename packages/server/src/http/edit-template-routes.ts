@@ -11,7 +11,7 @@ import { RunFailure } from '../runs/failures.ts';
 import type { EditTemplate } from '../store/run-store.ts';
 import type { AppDeps } from './app.ts';
 import { ApiError, notFound, validationError } from './errors.ts';
-import { idParamsSchema, mimeDataSchema } from './wire-schemas.ts';
+import { idParamsSchema, mimeDataSchema, pageQueryProperties } from './wire-schemas.ts';
 
 const base = '/v1/edits/templates';
 const tags = ['edit templates'];
@@ -40,13 +40,7 @@ const patchBody = {
 };
 const listQuery = {
   type: 'object',
-  properties: {
-    limit: { type: 'integer', minimum: 1, maximum: 100, default: 10 },
-    order: { type: 'string', enum: ['asc', 'desc'], default: 'desc' },
-    before: { type: 'string', minLength: 1 },
-    after: { type: 'string', minLength: 1 },
-    name: { type: 'string' },
-  },
+  properties: { ...pageQueryProperties, name: { type: 'string' } },
 };
 
 export function renderTemplate(t: EditTemplate): Record<string, unknown> {

@@ -109,13 +109,18 @@ export const createBodySchemas: Record<Primitive, Record<string, unknown>> = {
   },
 };
 
+/** Cursor pagination shared by every list (runs and edit templates). */
+export const pageQueryProperties = {
+  limit: { type: 'integer', minimum: 1, maximum: 100, default: 10 },
+  order: { type: 'string', enum: ['asc', 'desc'], default: 'desc' },
+  before: { type: 'string', minLength: 1 },
+  after: { type: 'string', minLength: 1 },
+} as const;
+
 export const listQuerySchema = (primitive: Primitive) => ({
   type: 'object',
   properties: {
-    limit: { type: 'integer', minimum: 1, maximum: 100, default: 10 },
-    order: { type: 'string', enum: ['asc', 'desc'], default: 'desc' },
-    before: { type: 'string', minLength: 1 },
-    after: { type: 'string', minLength: 1 },
+    ...pageQueryProperties,
     from_date: { type: 'string' },
     to_date: { type: 'string' },
     filename: { type: 'string' },
