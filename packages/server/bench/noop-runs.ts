@@ -5,14 +5,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config/config.ts';
-import { newRunId } from '../src/runs/ids.ts';
 import { startDocket } from '../src/server.ts';
 import { openDatabase } from '../src/store/sqlite/sqlite-store.ts';
+import { NOOP_PARAMS as PARAMS, driveNoopRuns } from './noop-driver.ts';
 import { report } from './util.ts';
 
 const N = Number(process.argv[2] ?? 2000);
 const concurrencies = process.argv.slice(3).map(Number);
-const PARAMS = { json_schema: { type: 'object', properties: { total: { type: 'number' } } }, instructions: null };
 
 function rawReference(): number {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'docket-bench-raw-'));
@@ -36,26 +35,7 @@ async function engineRate(concurrency: number): Promise<number> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'docket-bench-noop-'));
   const config = loadConfig({}, { dataDir, port: 0, workerConcurrency: concurrency, bootstrapKey: 'bench' });
   const docket = await startDocket(config, { listen: false, logger: false, execute: async () => ({ output: {}, consensus: null, usage: null }) });
-  let done = 0;
-  let allDone!: () => void;
-  const finished = new Promise<void>((r) => (allDone = r));
-  const t0 = performance.now();
-  for (let i = 0; i < N; i++) {
-    const id = newRunId('extr_');
-    const unsub = docket.events.subscribe(id, (ev) => {
-      if (ev.type !== 'terminal') return;
-      unsub();
-      if (++done === N) allDone();
-    });
-    await docket.store.runCreate({
-      id, primitive: 'extraction', projectId: 'default', status: 'queued', model: 'retab-small',
-      file: { id: 'file_bench', filename: 'bench.txt', mime_type: 'text/plain' }, blobKey: null,
-      params: PARAMS, metadata: null, maxAttempts: 3,
-    });
-    docket.events.notifyQueued();
-  }
-  await finished;
-  const perSec = N / ((performance.now() - t0) / 1000);
+  const perSec = N / (await driveNoopRuns(docket, N));
   const counts = await docket.store.runCounts();
   if (counts.completed !== N) throw new Error(`expected ${N} completed runs, store says ${JSON.stringify(counts)}`);
   await docket.close();

@@ -6,38 +6,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config/config.ts';
-import { newRunId } from '../src/runs/ids.ts';
 import { startDocket } from '../src/server.ts';
+import { driveNoopRuns } from './noop-driver.ts';
 import { report } from './util.ts';
 
 const [driver, nArg, cArg, databaseUrl] = process.argv.slice(2);
 const N = Number(nArg);
 const concurrency = Number(cArg);
-const PARAMS = { json_schema: { type: 'object', properties: { total: { type: 'number' } } }, instructions: null };
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'docket-bench-peers-'));
 const config = loadConfig({}, { dataDir, port: 0, workerConcurrency: concurrency, bootstrapKey: 'bench', databaseUrl: driver === 'postgres' ? databaseUrl : null });
 const docket = await startDocket(config, { listen: false, logger: false, execute: async () => ({ output: {}, consensus: null, usage: null }) });
-let done = 0;
-let allDone!: () => void;
-const finished = new Promise<void>((r) => (allDone = r));
-const t0 = performance.now();
-for (let i = 0; i < N; i++) {
-  const id = newRunId('extr_');
-  const unsub = docket.events.subscribe(id, (ev) => {
-    if (ev.type !== 'terminal') return;
-    unsub();
-    if (++done === N) allDone();
-  });
-  await docket.store.runCreate({
-    id, primitive: 'extraction', projectId: 'default', status: 'queued', model: 'retab-small',
-    file: { id: 'file_bench', filename: 'bench.txt', mime_type: 'text/plain' }, blobKey: null,
-    params: PARAMS, metadata: null, maxAttempts: 3,
-  });
-  docket.events.notifyQueued();
-}
-await finished;
-const seconds = (performance.now() - t0) / 1000;
+const seconds = await driveNoopRuns(docket, N);
 const counts = await docket.store.runCounts();
 await docket.close();
 rmSync(dataDir, { recursive: true, force: true });
